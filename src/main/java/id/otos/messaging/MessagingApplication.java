@@ -1,0 +1,36 @@
+package id.otos.messaging;
+
+import java.time.Clock;
+
+import id.otos.messaging.schema.DbCommand;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * otos-messaging: the help desk between the tryout platform's students and their
+ * teachers, operators and admins.
+ *
+ * <p>
+ * {@code db status|validate|migrate|release} as the first arguments run the schema
+ * command instead of the web application.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MessagingApplication {
+
+	public static void main(String[] args) {
+		if (DbCommand.isRequested(args)) {
+			System.exit(DbCommand.run(MessagingApplication.class, args));
+		}
+		SpringApplication.run(MessagingApplication.class, args);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,54 @@
+package id.otos.messaging.accounts;
+
+import java.time.Clock;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads people for log-in by e-mail address, upgrades old password hashes after a
+ * successful log-in, and records {@code last_login}.
+ */
+@Service
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
+
+	private final UserRepository users;
+
+	private final Clock clock;
+
+	AccountUserDetailsService(UserRepository users, Clock clock) {
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String email) {
+		return this.users.findByEmail(User.normalizeEmail(email))
+			.map(CurrentUser::new)
+			.orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));
+	}
+
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails details, String newEncodedPassword) {
+		User user = this.users.findByEmail(details.getUsername()).orElseThrow();
+		user.changePassword(newEncodedPassword, this.clock.instant());
+		return new CurrentUser(user);
+	}
+
+	@EventListener
+	@Transactional
+	public void onLogin(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof CurrentUser current) {
+			this.users.findById(current.id()).ifPresent((user) -> user.recordLogin(this.clock.instant()));
+		}
+	}
+
+}

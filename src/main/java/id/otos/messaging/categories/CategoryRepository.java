@@ -1,0 +1,16 @@
+package id.otos.messaging.categories;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CategoryRepository extends JpaRepository<Category, Long> {
+
+	@Query("select c from Category c left join fetch c.teachers order by c.name")
+	List<Category> findAllWithTeachers();
+
+	Optional<Category> findByNameIgnoreCase(String name);
+
+}

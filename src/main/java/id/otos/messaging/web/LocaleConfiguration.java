@@ -1,0 +1,59 @@
+package id.otos.messaging.web;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Indonesian by default, English for a browser that prefers it; {@code ?lang=en} or
+ * {@code ?lang=id} chooses and is remembered in a cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+class LocaleConfiguration implements WebMvcConfigurer {
+
+	static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+	static final List<Locale> SUPPORTED = List.of(INDONESIAN, Locale.ENGLISH);
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("otos_lang");
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setDefaultLocaleFunction(LocaleConfiguration::fromBrowser);
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+	private static Locale fromBrowser(HttpServletRequest request) {
+		if (request.getHeader("Accept-Language") == null) {
+			return INDONESIAN;
+		}
+		for (Locale preferred : Collections.list(request.getLocales())) {
+			for (Locale supported : SUPPORTED) {
+				if (supported.getLanguage().equals(preferred.getLanguage())) {
+					return supported;
+				}
+			}
+		}
+		return INDONESIAN;
+	}
+
+}
