@@ -1,0 +1,5 @@
+package id.otos.messaging;
+
+class ApplicationH2Tests extends ApplicationChecks {
+
+}
