@@ -1,0 +1,150 @@
+package id.otos.messaging.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromedriver}) driven by
+ * Selenium, with the few steps every page test needs. Where the browser is not installed
+ * the test is skipped with a message saying how to install it, except in CI
+ * ({@code CI=true}), where a missing browser fails the run.
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final String CHROMIUM = System.getProperty("otos.chromium", "/usr/bin/chromium");
+
+	public static final String CHROMEDRIVER = System.getProperty("otos.chromedriver", "/usr/bin/chromedriver");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private final Path profile;
+
+	private Browser(WebDriver driver, String baseUrl, Path profile) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+		this.profile = profile;
+	}
+
+	public static Browser open(String baseUrl) {
+		boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+		if (!installed) {
+			String message = "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+					+ "): apt-get install -y chromium chromium-driver";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(message);
+			}
+			Assumptions.abort(message);
+		}
+		try {
+			Path profile = Files.createTempDirectory("otos-chromium-");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM);
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1280,900", "--lang=id", "--user-data-dir=" + profile);
+			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id,en"));
+			ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File(CHROMEDRIVER))
+				.usingAnyFreePort()
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+			return new Browser(driver, baseUrl, profile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public Browser go(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	public Browser logIn(String email, String password) {
+		go("/login");
+		type("username", email);
+		type("password", password);
+		click("login-submit");
+		return this;
+	}
+
+	public Browser logOut() {
+		click("logout");
+		waitFor(By.id("logged-out"));
+		return this;
+	}
+
+	public Browser type(String nameOrId, String text) {
+		WebElement field = find(nameOrId);
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	public Browser click(String id) {
+		waitFor(By.id(id)).click();
+		return this;
+	}
+
+	public WebElement waitFor(By by) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	public String text(String id) {
+		return waitFor(By.id(id)).getText();
+	}
+
+	public String path() {
+		String url = this.driver.getCurrentUrl();
+		return url.substring(this.baseUrl.length());
+	}
+
+	private WebElement find(String nameOrId) {
+		By byName = By.name(nameOrId);
+		return this.driver.findElements(byName).isEmpty() ? waitFor(By.id(nameOrId)) : waitFor(byName);
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			deleteQuietly(this.profile);
+		}
+	}
+
+	private static void deleteQuietly(Path directory) {
+		try (var paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary profile left behind is harmless
+		}
+	}
+
+}
