@@ -1,0 +1,90 @@
+package id.otos.messaging.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Log-in, log-out, CSRF and the admin boundary, against the real user store (demo data on
+ * H2).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class SecurityTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void anonymousVisitorIsSentToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void loginPageIsIndonesianByDefaultAndEnglishOnRequest() throws Exception {
+		this.mvc.perform(get("/login")).andExpect(content().string(containsString("Kata sandi")));
+		this.mvc.perform(get("/login").param("lang", "en")).andExpect(content().string(containsString("Password")));
+		this.mvc.perform(get("/login").header("Accept-Language", "en-US,en;q=0.9"))
+			.andExpect(content().string(containsString("Password")));
+	}
+
+	@Test
+	void correctPasswordLogsInWithAFreshSessionId() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String before = session.getId();
+		MvcResult result = this.mvc
+			.perform(post("/login").session(session)
+				.param("username", "SISWA1@otos.test")
+				.param("password", "demo-password")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+
+		assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(before);
+	}
+
+	@Test
+	void wrongPasswordReturnsToTheLoginPageWithAnError() throws Exception {
+		this.mvc.perform(post("/login").param("username", "siswa1@otos.test").param("password", "nope").with(csrf()))
+			.andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void loginWithoutCsrfTokenIsRefused() throws Exception {
+		this.mvc.perform(post("/login").param("username", "siswa1@otos.test").param("password", "demo-password"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void logoutNeedsAPostWithCsrfToken() throws Exception {
+		this.mvc.perform(post("/logout").with(user("siswa1@otos.test"))).andExpect(status().isForbidden());
+		this.mvc.perform(post("/logout").with(user("siswa1@otos.test")).with(csrf()))
+			.andExpect(redirectedUrl("/login?logout"));
+	}
+
+	@Test
+	void onlyAdminsReachAdminPages() throws Exception {
+		for (String role : new String[] { "STUDENT", "TEACHER", "OPERATOR" }) {
+			this.mvc.perform(get("/admin/users").with(user("someone").roles(role))).andExpect(status().isForbidden());
+		}
+		this.mvc.perform(get("/admin/users")).andExpect(redirectedUrl("/login"));
+	}
+
+}
