@@ -61,6 +61,12 @@ public class Accounts {
 		return this.users.findByRole(role).stream().map(UserSummary::of).toList();
 	}
 
+	/** Ids of the active people with the role, for routing threads to them. */
+	@Transactional(readOnly = true)
+	public List<Long> activeIdsWithRole(RoleName role) {
+		return this.users.findActiveIdsByRole(role);
+	}
+
 	private Role role(RoleName name) {
 		return this.roles.findByName(name)
 			.orElseThrow(() -> new IllegalStateException("otosapp_role has no row for " + name.storedName()));

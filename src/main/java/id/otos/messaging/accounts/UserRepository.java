@@ -24,6 +24,13 @@ interface UserRepository extends JpaRepository<User, Long> {
 	List<User> findByRole(RoleName role);
 
 	@Query("""
+			select u.id from User u join u.role r
+			where r.name = :role and u.active = true
+			order by u.id
+			""")
+	List<Long> findActiveIdsByRole(RoleName role);
+
+	@Query("""
 			select u from User u left join u.role r
 			where (:search is null
 			       or lower(u.email) like :search

@@ -3,6 +3,7 @@ package id.otos.messaging.categories;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,18 @@ public class Categories {
 	@Transactional(readOnly = true)
 	public Optional<CategoryView> find(long id) {
 		return this.categories.findById(id).map(CategoryView::of);
+	}
+
+	/** The categories the user teaches. */
+	@Transactional(readOnly = true)
+	public Set<Long> taughtBy(long userId) {
+		return Set.copyOf(this.categories.findIdsTaughtBy(userId));
+	}
+
+	/** The teachers of the category, or none if there is no such category. */
+	@Transactional(readOnly = true)
+	public Set<Long> teacherIds(long categoryId) {
+		return this.categories.findById(categoryId).map(Category::teacherIds).orElse(Set.of());
 	}
 
 	private Category category(long id) {

@@ -13,4 +13,7 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
 
 	Optional<Category> findByNameIgnoreCase(String name);
 
+	@Query("select t.category.id from CategoryTeacher t where t.userId = :userId")
+	List<Long> findIdsTaughtBy(long userId);
+
 }

@@ -1,20 +1,37 @@
 package id.otos.messaging.web;
 
 import id.otos.messaging.accounts.CurrentUser;
+import id.otos.messaging.threads.Inbox;
+import id.otos.messaging.threads.Viewers;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the logged-in person on every page's model as {@code me}, for the navigation.
+ * Puts the logged-in person on every page's model as {@code me}, and their unread count
+ * as {@code unread}, for the navigation.
  */
 @ControllerAdvice
 class CurrentUserAdvice {
 
+	private final Inbox inbox;
+
+	private final Viewers viewers;
+
+	CurrentUserAdvice(Inbox inbox, Viewers viewers) {
+		this.inbox = inbox;
+		this.viewers = viewers;
+	}
+
 	@ModelAttribute("me")
 	CurrentUser me(@AuthenticationPrincipal CurrentUser me) {
 		return me;
+	}
+
+	@ModelAttribute("unread")
+	UnreadBadge unread(@AuthenticationPrincipal CurrentUser me) {
+		return (me != null) ? new UnreadBadge(() -> this.inbox.unreadCount(this.viewers.of(me))) : null;
 	}
 
 }

@@ -8,7 +8,7 @@ class HomeController {
 
 	@GetMapping("/")
 	String home() {
-		return "home";
+		return "redirect:/messages/";
 	}
 
 }

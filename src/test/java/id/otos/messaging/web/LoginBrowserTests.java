@@ -35,10 +35,11 @@ class LoginBrowserTests {
 	}
 
 	@Test
-	void studentLogsInAndIsWelcomedByName() {
+	void studentLogsInAndLandsOnTheInbox() {
 		this.browser.logIn("siswa1@otos.test", "demo-password");
 
-		assertThat(this.browser.text("welcome")).isEqualTo("Selamat datang, Andi Pratama");
+		assertThat(this.browser.path()).isEqualTo("/messages/");
+		assertThat(this.browser.text("nav-messages")).startsWith("Pesan");
 	}
 
 	@Test

@@ -1,0 +1,75 @@
+package id.otos.messaging.attachments;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import id.otos.messaging.attachments.FileTypes.FileType;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks, stores and serves the files attached to messages.
+ */
+@Service
+public class Attachments {
+
+	private final StoredAttachmentRepository attachments;
+
+	private final AttachmentProperties properties;
+
+	Attachments(StoredAttachmentRepository attachments, AttachmentProperties properties) {
+		this.attachments = attachments;
+		this.properties = properties;
+	}
+
+	/**
+	 * Checks an uploaded file: not empty, not too large, of an accepted type by its
+	 * content.
+	 * @throws AttachmentRejected with the reason for the user
+	 */
+	public AcceptedFile accept(String originalName, byte[] content) {
+		if (content.length == 0) {
+			throw new AttachmentRejected("attachment.error.empty");
+		}
+		if (content.length > this.properties.maxBytes()) {
+			throw new AttachmentRejected("attachment.error.too-large", this.properties.maxBytes() / (1024 * 1024));
+		}
+		FileType type = FileTypes.detect(content, originalName)
+			.orElseThrow(() -> new AttachmentRejected("attachment.error.type"));
+		return new AcceptedFile(FileNames.clean(originalName, type.extension()), type.contentType(), content,
+				sha256(content));
+	}
+
+	/**
+	 * Stores the file for the message; returns the name kept in
+	 * {@code otosapp_message.attachment}.
+	 */
+	@Transactional
+	public String store(long messageId, AcceptedFile file) {
+		this.attachments.save(new StoredAttachment(messageId, file));
+		String name = "message_attachments/" + messageId + "/" + file.fileName();
+		return (name.length() <= 100) ? name : name.substring(0, 100);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StoredFile> load(long messageId) {
+		return this.attachments.findById(messageId).map(StoredAttachment::toStoredFile);
+	}
+
+	public long maxBytes() {
+		return this.properties.maxBytes();
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package id.otos.messaging.threads;
+
+import java.util.List;
+import java.util.Map;
+
+import id.otos.messaging.accounts.RoleName;
+
+/**
+ * The desk rule of {@link ThreadAccess#onDesk} as a SQL condition on
+ * {@code otosapp_messagethread t}, for the inbox and the unread count. A test checks both
+ * forms agree on random data.
+ */
+record DeskQuery(String condition, Map<String, Object> parameters) {
+
+	private static final String STUDENT = "t.student_id = :me";
+
+	private static final String TEACHER = """
+			(t.teacher_or_admin_id = :me
+			 or (t.teacher_or_admin_id is null and t.thread_type = 'academic' and t.category_id in (:categories)))""";
+
+	private static final String OPERATOR = """
+			(t.teacher_or_admin_id = :me
+			 or (t.teacher_or_admin_id is null and t.thread_type <> 'academic'))""";
+
+	private static final String ADMIN = """
+			(t.teacher_or_admin_id = :me
+			 or (t.teacher_or_admin_id is null and t.thread_type <> 'academic')
+			 or (t.status = 'pending' and t.close_requested_at is not null))""";
+
+	static DeskQuery of(Viewer viewer) {
+		String condition = switch (viewer.role()) {
+			case STUDENT -> STUDENT;
+			case TEACHER -> TEACHER;
+			case OPERATOR -> OPERATOR;
+			case ADMIN -> ADMIN;
+			case VISITOR -> "1 = 0";
+		};
+		List<Long> categories = viewer.taughtCategoryIds().isEmpty() ? List.of(-1L)
+				: List.copyOf(viewer.taughtCategoryIds());
+		Map<String, Object> parameters = (viewer.role() == RoleName.TEACHER)
+				? Map.of("me", viewer.userId(), "categories", categories) : Map.of("me", viewer.userId());
+		return new DeskQuery(condition, parameters);
+	}
+
+}

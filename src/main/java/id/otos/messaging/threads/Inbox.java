@@ -1,0 +1,106 @@
+package id.otos.messaging.threads;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inbox and the unread count, read straight from the database with the desk rule of
+ * {@link DeskQuery}: one statement for the rows, one for the total, one for the count.
+ * The count is, by construction, the sum of the rows' badges over the whole desk.
+ */
+@Service
+public class Inbox {
+
+	private static final String UNREAD = """
+			(select count(*) from otosapp_message m
+			 where m.thread_id = t.id and m.sender_id <> :me
+			   and m.id > coalesce((select r.last_read_message_id from otos_thread_read r
+			                        where r.thread_id = t.id and r.user_id = :me), 0))""";
+
+	private final JdbcClient jdbc;
+
+	Inbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public InboxPage page(Viewer viewer, InboxFilter filter) {
+		Map<String, Object> parameters = new HashMap<>(DeskQuery.of(viewer).parameters());
+		String where = where(viewer, filter, parameters);
+		long total = this.jdbc.sql("select count(*) from otosapp_messagethread t where " + where)
+			.params(parameters)
+			.query(Long.class)
+			.single();
+		parameters.put("limit", filter.size());
+		parameters.put("offset", (long) (filter.page() - 1) * filter.size());
+		List<InboxRow> rows = this.jdbc.sql("""
+				select t.id, t.title, t.thread_type, t.status, t.priority, t.last_activity,
+				       c.category_name,
+				       trim(su.first_name || ' ' || su.last_name) as student_name,
+				       trim(hu.first_name || ' ' || hu.last_name) as handler_name,
+				       substring(lm.content, 1, 140) as preview,
+				       %s as unread
+				from otosapp_messagethread t
+				left join otosapp_category c on c.id = t.category_id
+				join otosapp_user su on su.id = t.student_id
+				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
+				left join otosapp_message lm on lm.id = t.last_message_id
+				where %s
+				order by t.last_activity desc, t.id desc
+				limit :limit offset :offset
+				""".formatted(UNREAD, where)).params(parameters).query(Inbox::row).list();
+		return new InboxPage(rows, filter.page(), filter.size(), total);
+	}
+
+	/** Unread messages over the viewer's whole desk: the sum of every inbox badge. */
+	@Transactional(readOnly = true)
+	public long unreadCount(Viewer viewer) {
+		DeskQuery desk = DeskQuery.of(viewer);
+		return this.jdbc.sql("""
+				select count(*)
+				from otosapp_message m
+				join otosapp_messagethread t on t.id = m.thread_id
+				left join otos_thread_read r on r.thread_id = t.id and r.user_id = :me
+				where %s and m.sender_id <> :me and m.id > coalesce(r.last_read_message_id, 0)
+				""".formatted(desk.condition())).params(desk.parameters()).query(Long.class).single();
+	}
+
+	private static String where(Viewer viewer, InboxFilter filter, Map<String, Object> parameters) {
+		StringBuilder where = new StringBuilder(DeskQuery.of(viewer).condition());
+		if (filter.status() != null) {
+			where.append(" and t.status = :status");
+			parameters.put("status", filter.status().code());
+		}
+		if (filter.type() != null) {
+			where.append(" and t.thread_type = :type");
+			parameters.put("type", filter.type().code());
+		}
+		if (filter.search() != null) {
+			where.append("""
+					and (lower(t.title) like :search escape '\\'
+					     or exists (select 1 from otosapp_message sm
+					                where sm.thread_id = t.id and lower(sm.content) like :search escape '\\'))""");
+			parameters.put("search", "%" + escapeLike(filter.search().toLowerCase()) + "%");
+		}
+		return where.toString();
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static InboxRow row(ResultSet rs, int rowNumber) throws SQLException {
+		return new InboxRow(rs.getLong("id"), rs.getString("title"), ThreadType.fromCode(rs.getString("thread_type")),
+				ThreadStatus.fromCode(rs.getString("status")), Priority.fromCode(rs.getString("priority")),
+				rs.getString("category_name"), rs.getString("student_name"), rs.getString("handler_name"),
+				rs.getTimestamp("last_activity").toInstant(), rs.getString("preview"), rs.getLong("unread"));
+	}
+
+}

@@ -1,0 +1,322 @@
+package id.otos.messaging.threads;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import id.otos.messaging.threads.CodedConverters.PriorityConverter;
+import id.otos.messaging.threads.CodedConverters.ThreadStatusConverter;
+import id.otos.messaging.threads.CodedConverters.ThreadTypeConverter;
+import id.otos.messaging.threads.ThreadAuditEntry.Kind;
+
+/**
+ * A conversation between one student and the people who answer them. Its status workflow
+ * lives here: every change is guarded, stamped, and written to the audit log. People are
+ * referred to by user id.
+ */
+@Entity
+@Table(name = "otosapp_messagethread")
+public class MessageThread {
+
+	public static final int TITLE_MAX = 200;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, length = TITLE_MAX)
+	private String title;
+
+	@Convert(converter = ThreadTypeConverter.class)
+	@Column(name = "thread_type", nullable = false, length = 20)
+	private ThreadType type;
+
+	@Convert(converter = ThreadStatusConverter.class)
+	@Column(nullable = false, length = 20)
+	private ThreadStatus status;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Column(name = "last_activity", nullable = false)
+	private Instant lastActivity;
+
+	@Convert(converter = PriorityConverter.class)
+	@Column(nullable = false, length = 10)
+	private Priority priority;
+
+	@Column(name = "category_id")
+	private Long categoryId;
+
+	@Column(name = "student_id", nullable = false)
+	private long studentId;
+
+	@Column(name = "teacher_or_admin_id")
+	private Long handlerId;
+
+	@Column(name = "created_by_id")
+	private Long createdById;
+
+	@Column(name = "close_requested_by_id")
+	private Long closeRequestedById;
+
+	@Column(name = "close_requested_at")
+	private Instant closeRequestedAt;
+
+	@Column(name = "closed_by_id")
+	private Long closedById;
+
+	@Column(name = "closed_at")
+	private Instant closedAt;
+
+	@Column(name = "reopened_by_id")
+	private Long reopenedById;
+
+	@Column(name = "reopened_at")
+	private Instant reopenedAt;
+
+	@Column(name = "last_message_id")
+	private Long lastMessageId;
+
+	@Version
+	@Column(nullable = false)
+	private long version;
+
+	@OneToMany(mappedBy = "thread", cascade = CascadeType.PERSIST)
+	private List<ThreadAuditEntry> audit = new ArrayList<>();
+
+	protected MessageThread() {
+	}
+
+	MessageThread(String title, ThreadType type, Priority priority, Long categoryId, long studentId, Long handlerId,
+			long createdById, Instant now) {
+		if (type.isAcademic() && categoryId == null) {
+			throw new ThreadRuleException("thread.error.category-required");
+		}
+		this.title = Objects.requireNonNull(title);
+		this.type = type;
+		this.priority = priority;
+		this.categoryId = categoryId;
+		this.studentId = studentId;
+		this.handlerId = handlerId;
+		this.createdById = createdById;
+		this.status = ThreadStatus.OPEN;
+		this.createdAt = now;
+		this.updatedAt = now;
+		this.lastActivity = now;
+	}
+
+	/** A new message was posted: it is now the last one, and the thread is active. */
+	void messagePosted(long messageId, Instant at) {
+		this.lastMessageId = messageId;
+		this.lastActivity = at;
+		this.updatedAt = at;
+	}
+
+	/**
+	 * What a reply does to the workflow: a reply to a closed thread reopens it, and so
+	 * does the student's reply to a resolved thread or to a close request; the first
+	 * handler to answer an unassigned thread takes it.
+	 */
+	void replied(Viewer by, Instant at) {
+		if (this.status == ThreadStatus.CLOSED) {
+			reopen(by.userId(), at);
+		}
+		else if (by.userId() == this.studentId
+				&& (this.status == ThreadStatus.RESOLVED || this.status == ThreadStatus.PENDING)) {
+			reopen(by.userId(), at);
+		}
+		if (!isAssigned() && by.isHandler()) {
+			assign(by.userId(), by.userId(), "first reply", at);
+		}
+	}
+
+	void assign(Long newHandlerId, long by, String note, Instant at) {
+		if (Objects.equals(this.handlerId, newHandlerId)) {
+			throw new ThreadRuleException("thread.error.already-assigned");
+		}
+		record(by, Kind.ASSIGNMENT, idText(this.handlerId), idText(newHandlerId), note, at);
+		this.handlerId = newHandlerId;
+	}
+
+	void changePriority(Priority newPriority, long by, Instant at) {
+		if (this.priority == newPriority) {
+			throw new ThreadRuleException("thread.error.same-priority");
+		}
+		record(by, Kind.PRIORITY, this.priority.code(), newPriority.code(), null, at);
+		this.priority = newPriority;
+	}
+
+	/** A teacher asks for the thread to be closed; an admin or the student closes it. */
+	void requestClose(long by, Instant at) {
+		requireStatus(this.status == ThreadStatus.OPEN || this.status == ThreadStatus.RESOLVED,
+				"thread.error.cannot-request-close");
+		this.closeRequestedById = by;
+		this.closeRequestedAt = at;
+		moveTo(ThreadStatus.PENDING, by, "close requested", at);
+	}
+
+	void resolve(long by, Instant at) {
+		requireStatus(this.status == ThreadStatus.OPEN || this.status == ThreadStatus.PENDING,
+				"thread.error.cannot-resolve");
+		moveTo(ThreadStatus.RESOLVED, by, null, at);
+	}
+
+	void close(long by, Instant at) {
+		requireStatus(this.status != ThreadStatus.CLOSED, "thread.error.already-closed");
+		this.closedById = by;
+		this.closedAt = at;
+		moveTo(ThreadStatus.CLOSED, by, null, at);
+	}
+
+	void reopen(long by, Instant at) {
+		requireStatus(this.status != ThreadStatus.OPEN, "thread.error.already-open");
+		this.reopenedById = by;
+		this.reopenedAt = at;
+		this.closeRequestedById = null;
+		this.closeRequestedAt = null;
+		moveTo(ThreadStatus.OPEN, by, null, at);
+	}
+
+	/**
+	 * An operator or admin sets any status; the same bookkeeping as the specific moves.
+	 */
+	void changeStatus(ThreadStatus target, long by, Instant at) {
+		switch (target) {
+			case OPEN -> reopen(by, at);
+			case PENDING -> {
+				requireStatus(this.status != ThreadStatus.PENDING, "thread.error.same-status");
+				moveTo(ThreadStatus.PENDING, by, null, at);
+			}
+			case RESOLVED -> {
+				requireStatus(this.status != ThreadStatus.RESOLVED, "thread.error.same-status");
+				moveTo(ThreadStatus.RESOLVED, by, null, at);
+			}
+			case CLOSED -> close(by, at);
+		}
+	}
+
+	private void moveTo(ThreadStatus target, long by, String note, Instant at) {
+		record(by, Kind.STATUS, this.status.code(), target.code(), note, at);
+		this.status = target;
+	}
+
+	private void record(long by, Kind kind, String from, String to, String note, Instant at) {
+		this.audit.add(new ThreadAuditEntry(this, by, kind, from, to, note, at));
+		this.updatedAt = at;
+	}
+
+	private static void requireStatus(boolean allowed, String messageKey) {
+		if (!allowed) {
+			throw new ThreadRuleException(messageKey);
+		}
+	}
+
+	private static String idText(Long id) {
+		return (id != null) ? id.toString() : null;
+	}
+
+	public boolean isAssigned() {
+		return this.handlerId != null;
+	}
+
+	public boolean isAssignedTo(long userId) {
+		return this.handlerId != null && this.handlerId == userId;
+	}
+
+	public boolean hasPendingCloseRequest() {
+		return this.status == ThreadStatus.PENDING && this.closeRequestedAt != null;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public ThreadType getType() {
+		return this.type;
+	}
+
+	public ThreadStatus getStatus() {
+		return this.status;
+	}
+
+	public Priority getPriority() {
+		return this.priority;
+	}
+
+	public Long getCategoryId() {
+		return this.categoryId;
+	}
+
+	public long getStudentId() {
+		return this.studentId;
+	}
+
+	public Long getHandlerId() {
+		return this.handlerId;
+	}
+
+	public Long getCreatedById() {
+		return this.createdById;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getLastActivity() {
+		return this.lastActivity;
+	}
+
+	public Long getCloseRequestedById() {
+		return this.closeRequestedById;
+	}
+
+	public Instant getCloseRequestedAt() {
+		return this.closeRequestedAt;
+	}
+
+	public Long getClosedById() {
+		return this.closedById;
+	}
+
+	public Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	public Long getReopenedById() {
+		return this.reopenedById;
+	}
+
+	public Instant getReopenedAt() {
+		return this.reopenedAt;
+	}
+
+	public Long getLastMessageId() {
+		return this.lastMessageId;
+	}
+
+	List<ThreadAuditEntry> auditEntries() {
+		return List.copyOf(this.audit);
+	}
+
+}

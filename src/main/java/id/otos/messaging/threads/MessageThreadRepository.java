@@ -1,0 +1,44 @@
+package id.otos.messaging.threads;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface MessageThreadRepository extends JpaRepository<MessageThread, Long> {
+
+	/**
+	 * The thread, locked until the transaction ends: writers to one thread take turns.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select t from MessageThread t where t.id = :id")
+	Optional<MessageThread> findForUpdate(long id);
+
+	/** The students who have asked about the category. */
+	@Query("""
+			select distinct t.studentId from MessageThread t
+			where t.categoryId = :categoryId and t.type = id.otos.messaging.threads.ThreadType.ACADEMIC
+			""")
+	List<Long> studentsWhoAskedAbout(long categoryId);
+
+	/**
+	 * Per handler: how many of their threads are still open or pending, and their latest
+	 * assignment.
+	 */
+	@Query("""
+			select new id.otos.messaging.threads.HandlerLoad(t.handlerId,
+			       sum(case when t.status in (id.otos.messaging.threads.ThreadStatus.OPEN,
+			                                  id.otos.messaging.threads.ThreadStatus.PENDING) then 1 else 0 end),
+			       max(t.createdAt))
+			from MessageThread t
+			where t.handlerId in :handlerIds
+			group by t.handlerId
+			""")
+	List<HandlerLoad> loadsOf(Collection<Long> handlerIds);
+
+}

@@ -1,0 +1,54 @@
+package id.otos.messaging.threads;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each person's read position per thread. Moving it is two statements that are safe under
+ * concurrent page views (a row per person and thread, moved forward only), and marks the
+ * messages as read by someone other than their sender ({@code is_read}).
+ */
+@Component
+class ReadPositions {
+
+	private final JdbcClient jdbc;
+
+	ReadPositions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void readUpTo(long threadId, long userId, long messageId, Instant at) {
+		Timestamp now = Timestamp.from(at);
+		this.jdbc.sql("""
+				insert into otos_thread_read (thread_id, user_id, last_read_message_id, read_at)
+				values (:thread, :user, :message, :now)
+				on conflict do nothing
+				""")
+			.param("thread", threadId)
+			.param("user", userId)
+			.param("message", messageId)
+			.param("now", now)
+			.update();
+		this.jdbc.sql("""
+				update otos_thread_read set last_read_message_id = :message, read_at = :now
+				where thread_id = :thread and user_id = :user and last_read_message_id < :message
+				""")
+			.param("thread", threadId)
+			.param("user", userId)
+			.param("message", messageId)
+			.param("now", now)
+			.update();
+	}
+
+	/** Keeps the original's {@code is_read}: read by someone other than the sender. */
+	void markReadByOthers(long threadId, long readerId, long upToMessageId) {
+		this.jdbc.sql("""
+				update otosapp_message set is_read = true
+				where thread_id = :thread and sender_id <> :reader and id <= :message and is_read = false
+				""").param("thread", threadId).param("reader", readerId).param("message", upToMessageId).update();
+	}
+
+}

@@ -1,0 +1,76 @@
+package id.otos.messaging.threads;
+
+/**
+ * The one rule set of who sees and does what with a thread (DESIGN.md, "Roles and who
+ * sees what"). The inbox and the unread count use the same rules as SQL
+ * ({@link DeskQuery}); a test keeps the two in step.
+ */
+public final class ThreadAccess {
+
+	private ThreadAccess() {
+	}
+
+	/** Students open threads; everyone else answers them. */
+	public static boolean mayOpenNewThread(Viewer viewer) {
+		return viewer.isStudent();
+	}
+
+	/** Operators and admins send information threads to students. */
+	public static boolean mayBroadcast(Viewer viewer) {
+		return viewer.isStaff();
+	}
+
+	/**
+	 * Whether the thread is on the viewer's desk: listed in their inbox and counted as
+	 * unread.
+	 */
+	public static boolean onDesk(Viewer viewer, MessageThread thread) {
+		if (viewer.isStudent()) {
+			return thread.getStudentId() == viewer.userId();
+		}
+		if (thread.isAssignedTo(viewer.userId())) {
+			return viewer.isHandler();
+		}
+		boolean unassigned = !thread.isAssigned();
+		if (viewer.isTeacher()) {
+			return unassigned && thread.getType().isAcademic() && viewer.teaches(thread.getCategoryId());
+		}
+		if (viewer.isStaff()) {
+			boolean unassignedDeskThread = unassigned && !thread.getType().isAcademic();
+			return unassignedDeskThread || (viewer.isAdmin() && thread.hasPendingCloseRequest());
+		}
+		return false;
+	}
+
+	/** Whether the viewer may open the thread at all; anything else is "not found". */
+	public static boolean mayOpen(Viewer viewer, MessageThread thread) {
+		if (onDesk(viewer, thread) || viewer.isAdmin()) {
+			return true;
+		}
+		if (viewer.isOperator()) {
+			return !thread.getType().isAcademic();
+		}
+		if (viewer.isTeacher()) {
+			return thread.getType().isAcademic() && viewer.teaches(thread.getCategoryId());
+		}
+		return false;
+	}
+
+	/** Whether the viewer, who may open the thread, may also do this with it. */
+	public static boolean allows(Viewer viewer, MessageThread thread, ThreadAction action) {
+		if (!mayOpen(viewer, thread)) {
+			return false;
+		}
+		boolean owner = viewer.isStudent() && thread.getStudentId() == viewer.userId();
+		return switch (action) {
+			case REPLY -> owner || viewer.isHandler();
+			case CLOSE -> owner || viewer.isStaff();
+			case REQUEST_CLOSE -> viewer.isTeacher();
+			case RESOLVE -> viewer.isHandler();
+			case CHANGE_STATUS, ASSIGN, CHANGE_PRIORITY -> viewer.isStaff();
+			case CLAIM -> viewer.isHandler() && !thread.isAssigned();
+			case VIEW_AUDIT -> viewer.isHandler();
+		};
+	}
+
+}

@@ -1,0 +1,10 @@
+package id.otos.messaging.threads;
+
+/**
+ * Everything a person can do with a thread they may open.
+ */
+public enum ThreadAction {
+
+	REPLY, CLOSE, REQUEST_CLOSE, RESOLVE, CHANGE_STATUS, ASSIGN, CLAIM, CHANGE_PRIORITY, VIEW_AUDIT
+
+}

@@ -1,0 +1,83 @@
+package id.otos.messaging.threads.web;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import id.otos.messaging.attachments.AcceptedFile;
+import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ThreadAccess;
+import id.otos.messaging.threads.ThreadDesk;
+import id.otos.messaging.threads.ThreadForbiddenException;
+import id.otos.messaging.threads.ThreadRuleException;
+import id.otos.messaging.threads.ThreadType;
+import id.otos.messaging.threads.Viewer;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping({ "/messages/create/", "/messages/create" })
+class CreateThreadController {
+
+	private final ThreadDesk desk;
+
+	private final CategoryChoices categories;
+
+	private final AttachmentUpload uploads;
+
+	CreateThreadController(ThreadDesk desk, CategoryChoices categories, AttachmentUpload uploads) {
+		this.desk = desk;
+		this.categories = categories;
+		this.uploads = uploads;
+	}
+
+	@GetMapping
+	String form(Viewer viewer, Model model) {
+		requireStudent(viewer);
+		return page(ThreadForm.empty(UUID.randomUUID().toString()), model);
+	}
+
+	@PostMapping
+	String create(Viewer viewer, @Valid @ModelAttribute("form") ThreadForm form, BindingResult errors,
+			@RequestParam(required = false) MultipartFile attachment, Model model, RedirectAttributes redirect) {
+		requireStudent(viewer);
+		AcceptedFile file = this.uploads.read(attachment, model);
+		if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
+			return page(form, model);
+		}
+		try {
+			long id = this.desk.open(viewer, form.toRequest(), file);
+			redirect.addFlashAttribute("notice", "thread.done.created");
+			return "redirect:/messages/thread/" + id + "/";
+		}
+		catch (ThreadRuleException ex) {
+			errors.reject(ex.getMessage());
+			return page(form, model);
+		}
+	}
+
+	private String page(ThreadForm form, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("types", Arrays.stream(ThreadType.values()).filter(ThreadType::studentsMayOpen).toList());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("categories", this.categories.all());
+		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());
+		return "threads/create";
+	}
+
+	private static void requireStudent(Viewer viewer) {
+		if (!ThreadAccess.mayOpenNewThread(viewer)) {
+			throw new ThreadForbiddenException("open a thread");
+		}
+	}
+
+}

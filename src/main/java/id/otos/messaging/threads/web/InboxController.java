@@ -1,0 +1,40 @@
+package id.otos.messaging.threads.web;
+
+import id.otos.messaging.threads.Inbox;
+import id.otos.messaging.threads.MessagesProperties;
+import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ThreadAccess;
+import id.otos.messaging.threads.ThreadStatus;
+import id.otos.messaging.threads.ThreadType;
+import id.otos.messaging.threads.Viewer;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+@Controller
+class InboxController {
+
+	private final Inbox inbox;
+
+	private final MessagesProperties properties;
+
+	InboxController(Inbox inbox, MessagesProperties properties) {
+		this.inbox = inbox;
+		this.properties = properties;
+	}
+
+	@GetMapping({ "/messages/", "/messages" })
+	String inbox(Viewer viewer, @ModelAttribute("query") InboxQuery query, BindingResult invalid, Model model) {
+		model.addAttribute("inbox", this.inbox.page(viewer, query.toFilter(this.properties.pageSize())));
+		model.addAttribute("invalidFilter", invalid.hasErrors());
+		model.addAttribute("mayOpenNewThread", ThreadAccess.mayOpenNewThread(viewer));
+		model.addAttribute("statuses", ThreadStatus.values());
+		model.addAttribute("types", ThreadType.values());
+		model.addAttribute("priorities", Priority.values());
+		return "threads/inbox";
+	}
+
+}

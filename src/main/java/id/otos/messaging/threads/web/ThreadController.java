@@ -1,0 +1,127 @@
+package id.otos.messaging.threads.web;
+
+import java.util.UUID;
+
+import id.otos.messaging.attachments.AcceptedFile;
+import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ThreadDesk;
+import id.otos.messaging.threads.ThreadPages;
+import id.otos.messaging.threads.ThreadRuleException;
+import id.otos.messaging.threads.ThreadStatus;
+import id.otos.messaging.threads.ThreadView;
+import id.otos.messaging.threads.Viewer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The thread page and everything posted to it, one handler per {@code action}.
+ */
+@Controller
+@RequestMapping("/messages/thread/{id}/")
+class ThreadController {
+
+	private final ThreadPages pages;
+
+	private final ThreadDesk desk;
+
+	private final AttachmentUpload uploads;
+
+	private final ThreadPageModel pageModel;
+
+	ThreadController(ThreadPages pages, ThreadDesk desk, AttachmentUpload uploads, ThreadPageModel pageModel) {
+		this.pages = pages;
+		this.desk = desk;
+		this.uploads = uploads;
+		this.pageModel = pageModel;
+	}
+
+	@GetMapping
+	String show(Viewer viewer, @PathVariable long id, Model model) {
+		return page(viewer, id, ReplyForm.empty(UUID.randomUUID().toString()), model);
+	}
+
+	@PostMapping(params = "action=reply")
+	String reply(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("reply") ReplyForm reply,
+			BindingResult errors, @RequestParam(required = false) MultipartFile attachment, Model model,
+			RedirectAttributes redirect) {
+		AcceptedFile file = this.uploads.read(attachment, model);
+		if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
+			return page(viewer, id, reply, model);
+		}
+		this.desk.reply(viewer, id, reply.content(), reply.submissionKey(), file);
+		return done(id, "thread.done.reply", redirect);
+	}
+
+	@PostMapping(params = "action=update_status")
+	String updateStatus(Viewer viewer, @PathVariable long id, @RequestParam ThreadStatus status,
+			RedirectAttributes redirect) {
+		this.desk.changeStatus(viewer, id, status);
+		return done(id, "thread.done.action", redirect);
+	}
+
+	@PostMapping(params = "action=close_thread")
+	String close(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		this.desk.close(viewer, id);
+		return done(id, "thread.done.action", redirect);
+	}
+
+	@PostMapping(params = "action=request_close")
+	String requestClose(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		this.desk.requestClose(viewer, id);
+		return done(id, "thread.done.action", redirect);
+	}
+
+	@PostMapping(params = "action=update_priority")
+	String updatePriority(Viewer viewer, @PathVariable long id, @RequestParam Priority priority,
+			RedirectAttributes redirect) {
+		this.desk.changePriority(viewer, id, priority);
+		return done(id, "thread.done.action", redirect);
+	}
+
+	@PostMapping(params = "action=assign")
+	String assign(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Long handler,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		this.desk.assign(viewer, id, handler, note);
+		return done(id, "thread.done.action", redirect);
+	}
+
+	@PostMapping(params = "action=claim")
+	String claim(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		this.desk.claim(viewer, id);
+		return done(id, "thread.done.action", redirect);
+	}
+
+	/** A move the workflow does not allow now: back to the thread, saying why. */
+	@ExceptionHandler(ThreadRuleException.class)
+	String refused(ThreadRuleException ex, HttpServletRequest request, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("problem", ex.getMessage());
+		return "redirect:" + request.getServletPath();
+	}
+
+	private String page(Viewer viewer, long id, ReplyForm reply, Model model) {
+		ThreadView thread = this.pages.read(viewer, id);
+		this.pageModel.fill(thread, model);
+		model.addAttribute("reply", reply);
+		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());
+		return "threads/detail";
+	}
+
+	private static String done(long id, String notice, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", notice);
+		return "redirect:/messages/thread/" + id + "/";
+	}
+
+}

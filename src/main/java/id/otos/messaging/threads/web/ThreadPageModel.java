@@ -1,0 +1,66 @@
+package id.otos.messaging.threads.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.accounts.UserSummary;
+import id.otos.messaging.categories.Categories;
+import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ThreadAction;
+import id.otos.messaging.threads.ThreadStatus;
+import id.otos.messaging.threads.ThreadView;
+import id.otos.messaging.threads.ThreadView.MessageView;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What the thread page needs beside the thread: the choices of its action forms.
+ */
+@Component
+class ThreadPageModel {
+
+	private final Accounts accounts;
+
+	private final Categories categories;
+
+	private final MessageText messageText;
+
+	ThreadPageModel(Accounts accounts, Categories categories, MessageText messageText) {
+		this.accounts = accounts;
+		this.categories = categories;
+		this.messageText = messageText;
+	}
+
+	void fill(ThreadView thread, Model model) {
+		model.addAttribute("thread", thread);
+		model.addAttribute("messageHtml",
+				thread.messages()
+					.stream()
+					.collect(Collectors.toMap(MessageView::id, (message) -> this.messageText.html(message.content()))));
+		model.addAttribute("statuses", ThreadStatus.values());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("handlers",
+				thread.allowed().contains(ThreadAction.ASSIGN) ? assignable(thread) : List.<UserSummary>of());
+	}
+
+	/** Who the thread can go to: teachers of its category, or operators and admins. */
+	private List<UserSummary> assignable(ThreadView thread) {
+		if (thread.type().isAcademic()) {
+			Set<Long> teachers = (thread.categoryId() != null) ? this.categories.teacherIds(thread.categoryId())
+					: Set.of();
+			return this.accounts.withRole(RoleName.TEACHER)
+				.stream()
+				.filter((teacher) -> teacher.active() && teachers.contains(teacher.id()))
+				.toList();
+		}
+		List<UserSummary> staff = new ArrayList<>(this.accounts.withRole(RoleName.OPERATOR));
+		staff.addAll(this.accounts.withRole(RoleName.ADMIN));
+		return staff.stream().filter(UserSummary::active).toList();
+	}
+
+}
