@@ -1,0 +1,192 @@
+package id.otos.messaging.threads;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.accounts.UserSummary;
+import id.otos.messaging.categories.Categories;
+import id.otos.messaging.categories.CategoryView;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The unread invariant as a property: after any random sequence of threads opened,
+ * replies, reads, assignments and closes by several people, every person's unread count
+ * equals the sum of their inbox badges and a brute-force recount from the raw rows with
+ * the Java desk rule. Each seed is one reproducible sequence; a failure names its seed
+ * and step.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
+abstract class UnreadInvariantChecks {
+
+	static final int STEPS = 120;
+
+	@Autowired
+	ThreadDesk desk;
+
+	@Autowired
+	ThreadPages pages;
+
+	@Autowired
+	Inbox inbox;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Categories categories;
+
+	@Autowired
+	MessageThreadRepository threads;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	List<Viewer> people = new ArrayList<>();
+
+	List<Viewer> students = new ArrayList<>();
+
+	List<CategoryView> subjects;
+
+	@BeforeEach
+	void people() {
+		for (RoleName role : RoleName.values()) {
+			for (UserSummary user : this.accounts.withRole(role)) {
+				Viewer viewer = new Viewer(user.id(), role, this.categories.taughtBy(user.id()));
+				this.people.add(viewer);
+				if (viewer.isStudent()) {
+					this.students.add(viewer);
+				}
+			}
+		}
+		this.subjects = this.categories.all();
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@ValueSource(longs = { 1, 2, 3 })
+	void unreadCountEqualsInboxBadgesAndARecount(long seed) {
+		Random random = new Random(seed);
+		for (int step = 0; step < STEPS; step++) {
+			act(random, step);
+			if (step % 20 == 19) {
+				assertInvariant(seed, step);
+			}
+		}
+		assertInvariant(seed, STEPS);
+		assertThat(this.people.stream().mapToLong(this.inbox::unreadCount).sum())
+			.as("the sequence leaves unread messages to count")
+			.isPositive();
+	}
+
+	private void act(Random random, int step) {
+		int choice = random.nextInt(12);
+		if (choice < 2) {
+			openThread(random, step);
+			return;
+		}
+		ThreadAction action = switch (choice) {
+			case 2, 3, 4, 5 -> ThreadAction.REPLY;
+			case 6, 7 -> null;
+			case 8 -> ThreadAction.CLOSE;
+			case 9 -> ThreadAction.CLAIM;
+			case 10 -> ThreadAction.REQUEST_CLOSE;
+			default -> ThreadAction.ASSIGN;
+		};
+		List<Object[]> candidates = new ArrayList<>();
+		for (MessageThread thread : this.threads.findAll()) {
+			for (Viewer person : this.people) {
+				boolean allowed = (action != null) ? ThreadAccess.allows(person, thread, action)
+						: ThreadAccess.mayOpen(person, thread);
+				if (allowed) {
+					candidates.add(new Object[] { person, thread.getId() });
+				}
+			}
+		}
+		if (candidates.isEmpty()) {
+			return;
+		}
+		Object[] picked = candidates.get(random.nextInt(candidates.size()));
+		Viewer person = (Viewer) picked[0];
+		long threadId = (Long) picked[1];
+		try {
+			if (action == null) {
+				this.pages.read(person, threadId);
+				return;
+			}
+			switch (action) {
+				case REPLY -> this.desk.reply(person, threadId, "balasan " + step, null, null);
+				case CLOSE -> this.desk.close(person, threadId);
+				case CLAIM -> this.desk.claim(person, threadId);
+				case REQUEST_CLOSE -> this.desk.requestClose(person, threadId);
+				default -> this.desk.assign(person, threadId, null, "unassigned by the property test");
+			}
+		}
+		catch (ThreadRuleException refusedByTheWorkflow) {
+			// closing a closed thread and the like: a legitimate outcome, nothing changed
+		}
+	}
+
+	private void openThread(Random random, int step) {
+		Viewer student = this.students.get(random.nextInt(this.students.size()));
+		ThreadType type = ThreadType.values()[random.nextInt(4)];
+		Long category = type.isAcademic() ? this.subjects.get(random.nextInt(this.subjects.size())).id() : null;
+		this.desk.open(student,
+				new NewThread("Pertanyaan " + step, type, category, null, Priority.NORMAL, "isi " + step, null), null);
+	}
+
+	private void assertInvariant(long seed, int step) {
+		Map<Long, Long> readPositions = new HashMap<>();
+		this.jdbc.sql("select thread_id, user_id, last_read_message_id from otos_thread_read").query((rs) -> {
+			readPositions.put(key(rs.getLong("thread_id"), rs.getLong("user_id")), rs.getLong("last_read_message_id"));
+		});
+		List<long[]> messages = this.jdbc.sql("select id, thread_id, sender_id from otosapp_message")
+			.query((rs, n) -> new long[] { rs.getLong("id"), rs.getLong("thread_id"), rs.getLong("sender_id") })
+			.list();
+		Map<Long, MessageThread> byId = new HashMap<>();
+		this.threads.findAll().forEach((thread) -> byId.put(thread.getId(), thread));
+		for (Viewer person : this.people) {
+			long recount = messages.stream()
+				.filter((m) -> ThreadAccess.onDesk(person, byId.get(m[1])))
+				.filter((m) -> m[2] != person.userId())
+				.filter((m) -> m[0] > readPositions.getOrDefault(key(m[1], person.userId()), 0L))
+				.count();
+			long count = this.inbox.unreadCount(person);
+			assertThat(count).as("seed %d step %d: %s unread count vs recount", seed, step, person).isEqualTo(recount);
+			assertThat(count).as("seed %d step %d: %s unread count vs inbox badges", seed, step, person)
+				.isEqualTo(badgeSum(person));
+		}
+	}
+
+	private long badgeSum(Viewer person) {
+		long sum = 0;
+		InboxPage page;
+		int number = 1;
+		do {
+			page = this.inbox.page(person, new InboxFilter(null, null, null, number++, 7));
+			sum += page.rows().stream().mapToLong(InboxRow::unread).sum();
+		}
+		while (page.hasNext());
+		return sum;
+	}
+
+	private static long key(long threadId, long userId) {
+		return threadId * 1_000_003L + userId;
+	}
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class UnreadInvariantH2Tests extends UnreadInvariantChecks {
+
+}
