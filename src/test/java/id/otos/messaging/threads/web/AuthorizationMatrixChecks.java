@@ -1,0 +1,306 @@
+package id.otos.messaging.threads.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.CurrentUser;
+import id.otos.messaging.accounts.NewAccount;
+import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.attachments.Attachments;
+import id.otos.messaging.categories.Categories;
+import id.otos.messaging.categories.CategoryView;
+import id.otos.messaging.threads.NewThread;
+import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ThreadDesk;
+import id.otos.messaging.threads.ThreadType;
+import id.otos.messaging.threads.Viewer;
+import id.otos.messaging.threads.Viewers;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every relationship a person can have to a thread, times every page, action, API call
+ * and download, against the outcome DESIGN.md specifies: allowed, 403 (may open, may not
+ * do), or 404 (may not open; the thread's existence is not revealed). A refused request
+ * changes nothing. Each cell runs in a transaction that is rolled back.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Transactional
+abstract class AuthorizationMatrixChecks {
+
+	enum Outcome {
+
+		OK, FORBIDDEN, NOT_FOUND
+
+	}
+
+	/** The threads a cell runs against. */
+	enum On {
+
+		ACADEMIC_ASSIGNED, ACADEMIC_UNASSIGNED, TECHNICAL_UNASSIGNED
+
+	}
+
+	/** Who asks, and how they relate to the thread. */
+	enum Who {
+
+		OWNER_STUDENT("siswa1@otos.test"), OTHER_STUDENT("siswa2@otos.test"), ASSIGNED_TEACHER("guru1@otos.test"),
+		CATEGORY_TEACHER("guru3@otos.test"), OTHER_CATEGORY_TEACHER("guru2@otos.test"), OPERATOR("operator@otos.test"),
+		ADMIN("admin@otos.test");
+
+		final String email;
+
+		Who(String email) {
+			this.email = email;
+		}
+
+	}
+
+	/** What they ask for. */
+	enum Op {
+
+		PAGE, REPLY, RESOLVE, SET_STATUS_CLOSED, CLOSE, REQUEST_CLOSE, ASSIGN, CLAIM, PRIORITY, ATTACHMENT
+
+	}
+
+	static final Outcome O = Outcome.OK;
+
+	static final Outcome F = Outcome.FORBIDDEN;
+
+	static final Outcome N = Outcome.NOT_FOUND;
+
+	/**
+	 * The specification. Columns: PAGE, REPLY, RESOLVE, SET_STATUS_CLOSED, CLOSE,
+	 * REQUEST_CLOSE, ASSIGN, CLAIM, PRIORITY, ATTACHMENT.
+	 */
+	static final Map<On, Map<Who, Outcome[]>> SPEC = Map.of(On.ACADEMIC_ASSIGNED, Map.of(Who.OWNER_STUDENT,
+			new Outcome[] { O, O, F, F, O, F, F, F, F, O }, Who.OTHER_STUDENT,
+			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
+			new Outcome[] { O, O, O, F, F, O, F, F, F, O }, Who.CATEGORY_TEACHER,
+			new Outcome[] { O, O, O, F, F, O, F, F, F, O }, Who.OTHER_CATEGORY_TEACHER,
+			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
+			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ADMIN, new Outcome[] { O, O, O, O, O, F, O, F, O, O }),
+			On.ACADEMIC_UNASSIGNED,
+			Map.of(Who.OWNER_STUDENT, new Outcome[] { O, O, F, F, O, F, F, F, F, O }, Who.OTHER_STUDENT,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
+					new Outcome[] { O, O, O, F, F, O, F, O, F, O }, Who.CATEGORY_TEACHER,
+					new Outcome[] { O, O, O, F, F, O, F, O, F, O }, Who.OTHER_CATEGORY_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ADMIN,
+					new Outcome[] { O, O, O, O, O, F, O, O, O, O }),
+			On.TECHNICAL_UNASSIGNED,
+			Map.of(Who.OWNER_STUDENT, new Outcome[] { O, O, F, F, O, F, F, F, F, O }, Who.OTHER_STUDENT,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.CATEGORY_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OTHER_CATEGORY_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
+					new Outcome[] { O, O, O, O, O, F, O, O, O, O }, Who.ADMIN,
+					new Outcome[] { O, O, O, O, O, F, O, O, O, O }));
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ThreadDesk desk;
+
+	@Autowired
+	Viewers viewers;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Categories categories;
+
+	@Autowired
+	Attachments attachments;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	EntityManager entities;
+
+	Map<On, Long> threads;
+
+	long guru3;
+
+	long admin;
+
+	static Stream<Arguments> cells() {
+		List<Arguments> cells = new ArrayList<>();
+		SPEC.forEach((on, row) -> row.forEach((who, outcomes) -> {
+			for (Op op : Op.values()) {
+				cells.add(Arguments.of(on, who, op, outcomes[op.ordinal()]));
+			}
+		}));
+		return cells.stream();
+	}
+
+	@BeforeEach
+	void threads() {
+		long matematika = this.categories.all()
+			.stream()
+			.filter((category) -> category.name().equals("Matematika"))
+			.mapToLong(CategoryView::id)
+			.findFirst()
+			.orElseThrow();
+		this.guru3 = this.accounts.register(
+				new NewAccount("guru3@otos.test", "guru3", "Citra", "Dewi", null, RoleName.TEACHER, "demo-password"));
+		this.categories.assignTeacher(matematika, this.guru3);
+		this.admin = viewer(Who.ADMIN).userId();
+		Viewer siswa1 = viewer(Who.OWNER_STUDENT);
+		long guru1 = viewer(Who.ASSIGNED_TEACHER).userId();
+		long assigned = open(siswa1, ThreadType.ACADEMIC, matematika, guru1);
+		long unassigned = open(siswa1, ThreadType.ACADEMIC, matematika, guru1);
+		this.desk.assign(viewer(Who.ADMIN), unassigned, null, "matrix");
+		long technical = open(siswa1, ThreadType.TECHNICAL, null, null);
+		this.desk.assign(viewer(Who.ADMIN), technical, null, "matrix");
+		this.threads = Map.of(On.ACADEMIC_ASSIGNED, assigned, On.ACADEMIC_UNASSIGNED, unassigned,
+				On.TECHNICAL_UNASSIGNED, technical);
+		this.entities.flush();
+	}
+
+	@ParameterizedTest(name = "{1} {2} on {0} → {3}")
+	@MethodSource("cells")
+	void matrix(On on, Who who, Op op, Outcome expected) throws Exception {
+		long thread = this.threads.get(on);
+		String before = state(thread);
+
+		MvcResult result = this.mvc.perform(request(op, thread, on).with(user(principal(who)))).andReturn();
+
+		assertThat(outcome(result, thread)).isEqualTo(expected);
+		if (expected != Outcome.OK) {
+			assertThat(state(thread)).as("a refused request changes nothing").isEqualTo(before);
+		}
+	}
+
+	@Test
+	void theMatrixCoversEveryRelationshipAndOperation() {
+		assertThat(cells()).hasSize(On.values().length * Who.values().length * Op.values().length);
+	}
+
+	@Test
+	void onlyStudentsOpenThreadsAndOnlyStaffBroadcast() throws Exception {
+		for (Who who : Who.values()) {
+			int create = this.mvc.perform(get("/messages/create/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			int broadcast = this.mvc.perform(get("/messages/broadcast/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			int unread = this.mvc.perform(get("/api/messages/unread-count/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			boolean student = who == Who.OWNER_STUDENT || who == Who.OTHER_STUDENT;
+			assertThat(create).as(who + " new thread page").isEqualTo(student ? 200 : 403);
+			assertThat(broadcast).as(who + " broadcast page")
+				.isEqualTo((who == Who.OPERATOR || who == Who.ADMIN) ? 200 : 403);
+			assertThat(unread).as(who + " unread count").isEqualTo(200);
+		}
+	}
+
+	private MockHttpServletRequestBuilder request(Op op, long thread, On on) {
+		String url = "/messages/thread/" + thread + "/";
+		Function<String, MockHttpServletRequestBuilder> action = (name) -> post(url).param("action", name).with(csrf());
+		return switch (op) {
+			case PAGE -> get(url);
+			case REPLY -> action.apply("reply").param("content", "Terima kasih");
+			case RESOLVE -> action.apply("update_status").param("status", "resolved");
+			case SET_STATUS_CLOSED -> action.apply("update_status").param("status", "closed");
+			case CLOSE -> action.apply("close_thread");
+			case REQUEST_CLOSE -> action.apply("request_close");
+			case ASSIGN -> action.apply("assign")
+				.param("handler", String.valueOf((on == On.TECHNICAL_UNASSIGNED) ? this.admin : this.guru3));
+			case CLAIM -> action.apply("claim");
+			case PRIORITY -> action.apply("update_priority").param("priority", "urgent");
+			case ATTACHMENT -> get(url + "attachments/" + firstMessage(thread) + "/");
+		};
+	}
+
+	private Outcome outcome(MvcResult result, long thread) {
+		int status = result.getResponse().getStatus();
+		if (status == 404) {
+			return Outcome.NOT_FOUND;
+		}
+		if (status == 403) {
+			return Outcome.FORBIDDEN;
+		}
+		if (status == 200) {
+			return Outcome.OK;
+		}
+		assertThat(status).as("an allowed action redirects back to the thread").isEqualTo(302);
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/messages/thread/" + thread + "/");
+		assertThat((Map<String, Object>) result.getFlashMap()).as("allowed and carried out")
+			.containsKey("notice")
+			.doesNotContainKey("problem");
+		return Outcome.OK;
+	}
+
+	private String state(long thread) {
+		return this.jdbc
+			.sql("""
+					select status || '/' || coalesce(cast(teacher_or_admin_id as varchar(20)), '-') || '/' || priority || '/'
+					       || (select count(*) from otosapp_message where thread_id = t.id)
+					from otosapp_messagethread t where id = :id
+					""")
+			.param("id", thread)
+			.query(String.class)
+			.single();
+	}
+
+	private long firstMessage(long thread) {
+		return this.jdbc.sql("select min(id) from otosapp_message where thread_id = :id")
+			.param("id", thread)
+			.query(Long.class)
+			.single();
+	}
+
+	private long open(Viewer student, ThreadType type, Long category, Long teacher) {
+		return this.desk.open(student,
+				new NewThread("Soal " + type, type, category, teacher, Priority.NORMAL, "Tolong bantu", null),
+				this.attachments.accept("soal.pdf", "%PDF-1.4 soal".getBytes()));
+	}
+
+	private CurrentUser principal(Who who) {
+		return (CurrentUser) this.users.loadUserByUsername(who.email);
+	}
+
+	private Viewer viewer(Who who) {
+		return this.viewers.of(principal(who));
+	}
+
+}

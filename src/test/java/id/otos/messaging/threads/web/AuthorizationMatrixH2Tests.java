@@ -1,0 +1,5 @@
+package id.otos.messaging.threads.web;
+
+class AuthorizationMatrixH2Tests extends AuthorizationMatrixChecks {
+
+}
