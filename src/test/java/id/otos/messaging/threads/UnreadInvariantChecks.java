@@ -11,6 +11,8 @@ import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.categories.CategoryView;
+import id.otos.messaging.support.DemoSchool;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 abstract class UnreadInvariantChecks {
 
 	static final int STEPS = 120;
@@ -63,6 +63,11 @@ abstract class UnreadInvariantChecks {
 	List<Viewer> students = new ArrayList<>();
 
 	List<CategoryView> subjects;
+
+	@AfterEach
+	void backToTheDemoSchool() {
+		DemoSchool.reset(this.jdbc);
+	}
 
 	@BeforeEach
 	void people() {

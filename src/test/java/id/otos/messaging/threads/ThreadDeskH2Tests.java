@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class ThreadDeskH2Tests extends ThreadDeskChecks {
+
+}
