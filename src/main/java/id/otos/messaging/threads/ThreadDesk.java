@@ -87,6 +87,15 @@ public class ThreadDesk {
 		return thread.getId();
 	}
 
+	/**
+	 * The thread a new-thread form opened, for the second of two identical submissions
+	 * that raced each other (the database let only the first one in).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> threadOpenedWith(Viewer student, String submissionKey) {
+		return resubmitted(student, submissionKey).map(Message::getThreadId);
+	}
+
 	/** Replies to a thread; a second submission of the same form is the same reply. */
 	@Transactional
 	public long reply(Viewer by, long threadId, String content, String submissionKey, AcceptedFile attachment) {

@@ -13,6 +13,7 @@ import id.otos.messaging.threads.ThreadType;
 import id.otos.messaging.threads.Viewer;
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -55,13 +56,26 @@ class CreateThreadController {
 			return page(form, model);
 		}
 		try {
-			long id = this.desk.open(viewer, form.toRequest(), file);
+			long id = open(viewer, form, file);
 			redirect.addFlashAttribute("notice", "thread.done.created");
 			return "redirect:/messages/thread/" + id + "/";
 		}
 		catch (ThreadRuleException ex) {
 			errors.reject(ex.getMessage());
 			return page(form, model);
+		}
+	}
+
+	/**
+	 * Opens the thread; the second of two identical submissions racing each other gets
+	 * the first's.
+	 */
+	private long open(Viewer viewer, ThreadForm form, AcceptedFile file) {
+		try {
+			return this.desk.open(viewer, form.toRequest(), file);
+		}
+		catch (DataIntegrityViolationException ex) {
+			return this.desk.threadOpenedWith(viewer, form.submissionKey()).orElseThrow(() -> ex);
 		}
 	}
 
