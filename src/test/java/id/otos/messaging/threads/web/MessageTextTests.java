@@ -1,0 +1,36 @@
+package id.otos.messaging.threads.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageTextTests {
+
+	final MessageText text = new MessageText();
+
+	@Test
+	void markupIsShownNeverRun() {
+		assertThat(this.text.html("<script>alert('x')</script> & <b>tebal</b>"))
+			.isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;tebal&lt;/b&gt;");
+	}
+
+	@Test
+	void lineBreaksAreKept() {
+		assertThat(this.text.html("baris satu\nbaris dua\r\nbaris tiga"))
+			.isEqualTo("baris satu<br>baris dua<br>baris tiga");
+	}
+
+	@Test
+	void webLinksBecomeSafeLinksWithoutTrailingPunctuation() {
+		assertThat(this.text.html("Lihat https://otos.id/soal?id=1&x=2, ya."))
+			.isEqualTo("Lihat <a href=\"https://otos.id/soal?id=1&amp;x=2\" rel=\"nofollow noopener noreferrer\" "
+					+ "target=\"_blank\">https://otos.id/soal?id=1&amp;x=2</a>, ya.");
+	}
+
+	@Test
+	void onlyWebLinksAreLinked() {
+		assertThat(this.text.html("javascript:alert(1) data:text/html,x")).doesNotContain("<a ");
+		assertThat(this.text.html("\"https://x.test/\" onmouseover=alert(1)")).doesNotContain("onmouseover=\"");
+	}
+
+}
