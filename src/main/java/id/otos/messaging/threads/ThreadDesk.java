@@ -72,6 +72,9 @@ public class ThreadDesk {
 			return resubmitted.get().getThreadId();
 		}
 		Long categoryId = request.type().isAcademic() ? request.categoryId() : null;
+		if (request.type().isAcademic() && categoryId == null) {
+			throw new ThreadRuleException("thread.error.category-required");
+		}
 		if (categoryId != null && this.categories.find(categoryId).isEmpty()) {
 			throw new ThreadRuleException("thread.error.category-unknown");
 		}

@@ -51,6 +51,7 @@ class CreateThreadController {
 	String create(Viewer viewer, @Valid @ModelAttribute("form") ThreadForm form, BindingResult errors,
 			@RequestParam(required = false) MultipartFile attachment, Model model, RedirectAttributes redirect) {
 		requireStudent(viewer);
+		form.check(errors);
 		AcceptedFile file = this.uploads.read(attachment, model);
 		if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
 			return page(form, model);

@@ -10,7 +10,6 @@ import id.otos.messaging.threads.Viewer;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -27,9 +26,8 @@ class InboxController {
 	}
 
 	@GetMapping({ "/messages/", "/messages" })
-	String inbox(Viewer viewer, @ModelAttribute("query") InboxQuery query, BindingResult invalid, Model model) {
+	String inbox(Viewer viewer, @ModelAttribute("query") InboxQuery query, Model model) {
 		model.addAttribute("inbox", this.inbox.page(viewer, query.toFilter(this.properties.pageSize())));
-		model.addAttribute("invalidFilter", invalid.hasErrors());
 		model.addAttribute("mayOpenNewThread", ThreadAccess.mayOpenNewThread(viewer));
 		model.addAttribute("statuses", ThreadStatus.values());
 		model.addAttribute("types", ThreadType.values());

@@ -6,29 +6,64 @@ import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ThreadType;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
- * The new-thread form, with the original's field names.
+ * The new-thread form, with the original's field names. Choices arrive as text and are
+ * read by {@link #check}, so a tampered value is a message on the form, not an error
+ * page.
  */
 public record ThreadForm(
 		@NotBlank(message = "{thread.error.title-required}") @Size(max = MessageThread.TITLE_MAX,
 				message = "{thread.error.title-too-long}") String title,
-		@BindParam("thread_type") @NotNull(message = "{thread.error.type-required}") ThreadType threadType,
-		Long category, Long teacher, @NotNull(message = "{thread.error.priority-required}") Priority priority,
+		@BindParam("thread_type") String threadType, String category, String teacher, String priority,
 		@NotBlank(message = "{thread.error.content-required}") @Size(max = Message.CONTENT_MAX,
 				message = "{thread.error.content-too-long}") String content,
 		@BindParam("submission_key") String submissionKey) {
 
 	static ThreadForm empty(String submissionKey) {
-		return new ThreadForm("", ThreadType.ACADEMIC, null, null, Priority.NORMAL, "", submissionKey);
+		return new ThreadForm("", ThreadType.ACADEMIC.code(), null, null, Priority.NORMAL.code(), "", submissionKey);
+	}
+
+	/**
+	 * Adds an error for every choice that is missing or not one of the offered values.
+	 */
+	void check(Errors errors) {
+		if (type() == null || !type().studentsMayOpen()) {
+			errors.rejectValue("threadType", "thread.error.type-required");
+		}
+		if (priorityChoice() == null) {
+			errors.rejectValue("priority", "thread.error.priority-required");
+		}
+		if (FormValues.present(this.category) && categoryId() == null) {
+			errors.rejectValue("category", "thread.error.category-unknown");
+		}
+		if (FormValues.present(this.teacher) && teacherId() == null) {
+			errors.rejectValue("teacher", "thread.error.teacher-not-of-category");
+		}
+	}
+
+	ThreadType type() {
+		return FormValues.parse(this.threadType, ThreadType::fromCode).orElse(null);
+	}
+
+	Priority priorityChoice() {
+		return FormValues.parse(this.priority, Priority::fromCode).orElse(null);
+	}
+
+	Long categoryId() {
+		return FormValues.parse(this.category, Long::valueOf).orElse(null);
+	}
+
+	Long teacherId() {
+		return FormValues.parse(this.teacher, Long::valueOf).orElse(null);
 	}
 
 	NewThread toRequest() {
-		return new NewThread(this.title, this.threadType, this.category, this.teacher, this.priority, this.content,
+		return new NewThread(this.title, type(), categoryId(), teacherId(), priorityChoice(), this.content,
 				this.submissionKey);
 	}
 
