@@ -1,5 +1,6 @@
 package id.otos.messaging.schema;
 
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -98,6 +99,18 @@ public final class MigrationFileName {
 		return matcher;
 	}
 
+	/** 7, 007 and 7.0 are 7; 7.1 is not a whole number. */
+	static Optional<Integer> wholeNumber(MigrationVersion version) {
+		String[] parts = version.getVersion().split("\\.");
+		for (int i = 1; i < parts.length; i++) {
+			if (!parts[i].chars().allMatch((c) -> c == '0')) {
+				return Optional.empty();
+			}
+		}
+		BigInteger number = new BigInteger(parts[0]);
+		return (number.signum() > 0 && number.bitLength() < 31) ? Optional.of(number.intValue()) : Optional.empty();
+	}
+
 	private static MigrationVersion readAsFlyway(String name) {
 		String versionPart = versionPart(name);
 		if (versionPart == null || versionPart.isEmpty()) {
@@ -143,10 +156,13 @@ public final class MigrationFileName {
 			return "the version is missing";
 		}
 		if (!versionPart.chars().allMatch(Character::isDigit)) {
-			return (readAsFlyway(name) != null)
-					? "the version must be a whole number: Flyway reads " + versionPart + " as version "
-							+ readAsFlyway(name) + ", which equals or sits between whole versions"
-					: "Flyway cannot read " + versionPart + " as a version";
+			MigrationVersion version = readAsFlyway(name);
+			if (version == null) {
+				return "Flyway cannot read " + versionPart + " as a version";
+			}
+			return "the version must be a whole number: Flyway reads " + versionPart + " as " + wholeNumber(version)
+				.map((whole) -> "version " + whole)
+				.orElse("a version between " + version.getMajor() + " and " + version.getMajor().add(BigInteger.ONE));
 		}
 		if (versionPart.chars().allMatch((c) -> c == '0')) {
 			return "versions start at 1";

@@ -2,7 +2,6 @@ package id.otos.messaging.schema;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public final class MigrationFiles {
 	public int highestVersion() {
 		return byVersion().keySet()
 			.stream()
-			.map(MigrationFiles::wholeNumber)
+			.map(MigrationFileName::wholeNumber)
 			.flatMap(Optional::stream)
 			.reduce(0, Math::max);
 	}
@@ -137,7 +136,9 @@ public final class MigrationFiles {
 			if (sameVersion.size() > 1) {
 				String names = sameVersion.stream().map(MigrationFile::path).collect(Collectors.joining(" and "));
 				problems.add(new MigrationProblem(names,
-						"Flyway reads all of them as version " + version + " (it treats 7, 007 and 7.0 alike),"
+						"Flyway reads all of them as version "
+								+ MigrationFileName.wholeNumber(version).map(String::valueOf).orElse(version.toString())
+								+ " (it treats 7, 007 and 7.0 alike),"
 								+ " and a version must be unique. Keep one and renumber the others from V"
 								+ (highestVersion() + 1) + " on."));
 			}
@@ -148,7 +149,8 @@ public final class MigrationFiles {
 	private List<MigrationProblem> gaps() {
 		List<MigrationProblem> problems = new ArrayList<>();
 		Map<Integer, List<MigrationFile>> whole = new TreeMap<>();
-		byVersion().forEach((version, files) -> wholeNumber(version).ifPresent((n) -> whole.put(n, files)));
+		byVersion()
+			.forEach((version, files) -> MigrationFileName.wholeNumber(version).ifPresent((n) -> whole.put(n, files)));
 		int expected = 1;
 		for (Map.Entry<Integer, List<MigrationFile>> entry : whole.entrySet()) {
 			int version = entry.getKey();
@@ -176,18 +178,6 @@ public final class MigrationFiles {
 				.ifPresent((version) -> byVersion.computeIfAbsent(version, (v) -> new ArrayList<>()).add(file));
 		}
 		return byVersion;
-	}
-
-	/** 7, 007 and 7.0 are 7; 7.1 is not a whole number. */
-	private static Optional<Integer> wholeNumber(MigrationVersion version) {
-		String[] parts = version.getVersion().split("\\.");
-		for (int i = 1; i < parts.length; i++) {
-			if (!parts[i].chars().allMatch((c) -> c == '0')) {
-				return Optional.empty();
-			}
-		}
-		BigInteger number = new BigInteger(parts[0]);
-		return (number.signum() > 0 && number.bitLength() < 31) ? Optional.of(number.intValue()) : Optional.empty();
 	}
 
 }
