@@ -42,15 +42,16 @@ final class DbValidate {
 		if (problems.isEmpty()) {
 			problems.addAll(flywayValidation(flyway));
 		}
-		valid &= report("the database, " + database, problems, history.migrations().size() - history.pending().size()
-				+ " applied, " + history.pending().size() + " pending" + (history.pending().isEmpty() ? ""
+		long applied = history.migrations().stream().filter((migration) -> migration.getState().isApplied()).count();
+		valid &= report("the database, " + database, problems,
+				applied + " applied, " + history.pending().size() + " pending" + (history.pending().isEmpty() ? ""
 						: " (the application applies pending migrations on start; `db migrate` applies them now)"));
 		return valid ? 0 : 1;
 	}
 
 	private boolean report(String where, MigrationSource source) {
-		return report(where, source.problems(),
-				source.files().all().size() + " migrations, " + source.manifest().entries().size() + " released");
+		return report(where, source.problems(), count(source.files().all().size(), "migration") + ", "
+				+ source.manifest().entries().size() + " released");
 	}
 
 	private boolean report(String where, List<MigrationProblem> problems, String summary) {
@@ -61,6 +62,10 @@ final class DbValidate {
 		this.err.println("FAIL  " + where + ":");
 		problems.forEach((problem) -> this.err.println("  - " + problem));
 		return false;
+	}
+
+	private static String count(int number, String noun) {
+		return number + " " + noun + ((number == 1) ? "" : "s");
 	}
 
 	/** Flyway's own validation, pending migrations allowed, as a second opinion. */

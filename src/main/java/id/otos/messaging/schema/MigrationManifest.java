@@ -10,11 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The committed list of released migrations, {@code db/released-migrations.txt}: one line
@@ -112,7 +109,7 @@ public final class MigrationManifest {
 
 	/** Files with a valid name that the manifest does not list, in version order. */
 	public List<MigrationFile> unreleased(MigrationFiles files) {
-		Set<String> listed = listedNames();
+		Set<String> listed = releasedNames();
 		return files.all()
 			.stream()
 			.filter((file) -> !file.isInSubfolder() && file.fileName().isValid() && !listed.contains(file.name()))
@@ -121,75 +118,11 @@ public final class MigrationManifest {
 	}
 
 	/**
-	 * What breaks the release rules: the manifest is well formed, every released file is
-	 * there byte for byte under its name, and every new file comes after the last
-	 * release.
+	 * What is wrong with the manifest itself: lines that are not release lines, and
+	 * versions out of sequence (it lists 1, 2, 3, … and is only ever appended to).
 	 */
-	public List<MigrationProblem> problems(MigrationFiles files) {
-		if (!this.present) {
-			return List.of(new MigrationProblem(this.location, "the list of released migrations is missing."
-					+ " Restore it from version control (a project that never released creates it with `db release`)."));
-		}
+	public List<MigrationProblem> problems() {
 		List<MigrationProblem> problems = new ArrayList<>(this.formatProblems);
-		problems.addAll(outOfSequence());
-		Set<String> renamed = new HashSet<>();
-		int next = Math.max(files.highestVersion(), lastReleasedVersion()) + 1;
-		for (Entry entry : this.entries) {
-			releasedFileProblem(entry, files, renamed, next).ifPresent(problems::add);
-		}
-		Set<String> listed = listedNames();
-		for (MigrationFile file : files.all()) {
-			if (!listed.contains(file.path()) && !renamed.contains(file.path())) {
-				newFileProblem(file, next).ifPresent(problems::add);
-			}
-		}
-		return problems;
-	}
-
-	private Optional<MigrationProblem> releasedFileProblem(Entry entry, MigrationFiles files, Set<String> renamed,
-			int next) {
-		Optional<MigrationFile> file = files.named(entry.fileName());
-		if (file.isPresent()) {
-			if (file.get().sha256().equals(entry.sha256())) {
-				return Optional.empty();
-			}
-			return Optional.of(new MigrationProblem(entry.fileName(), "was released but has been changed: its SHA-256"
-					+ " is " + file.get().sha256() + ", " + this.location + " line " + entry.line() + " records "
-					+ entry.sha256() + ". A released migration may already have run on a production database, so it"
-					+ " must never be edited: restore it from version control (git checkout -- " + files.location()
-					+ "/" + entry.fileName() + ") and make the change in a new migration, V" + next + "__<what>.sql."));
-		}
-		List<MigrationFile> sameVersion = files.withVersion(MigrationVersion.fromVersion(entry.version() + ""))
-			.stream()
-			.filter((candidate) -> !listedNames().contains(candidate.path()))
-			.toList();
-		if (!sameVersion.isEmpty()) {
-			sameVersion.forEach((candidate) -> renamed.add(candidate.path()));
-			return Optional.of(new MigrationProblem(entry.fileName(),
-					"was released but is now named " + sameVersion.get(0).path() + ": a released migration must never"
-							+ " be renamed (databases record its description, and the checksum covers its name)."
-							+ " Rename it back to " + entry.fileName() + "."));
-		}
-		return Optional.of(new MigrationProblem(entry.fileName(), "was released but is missing: a released migration"
-				+ " must never be removed, since databases have run it. Restore it from version control (git checkout"
-				+ " -- " + files.location() + "/" + entry.fileName() + ")."));
-	}
-
-	private Optional<MigrationProblem> newFileProblem(MigrationFile file, int next) {
-		Optional<MigrationVersion> version = file.fileName().flywayVersion();
-		int last = lastReleasedVersion();
-		if (version.isEmpty() || version.get().compareTo(MigrationVersion.fromVersion(last + "")) > 0) {
-			return Optional.empty();
-		}
-		String description = file.fileName().isValid() ? file.fileName().description() : "<snake_case>";
-		return Optional.of(new MigrationProblem(file.path(),
-				"is new but numbered " + version.get() + ", at or below the last released version " + last + " (see "
-						+ this.location + "): new migrations come after the last release. Rename it to V" + next + "__"
-						+ description + ".sql."));
-	}
-
-	private List<MigrationProblem> outOfSequence() {
-		List<MigrationProblem> problems = new ArrayList<>();
 		for (int i = 0; i < this.entries.size(); i++) {
 			Entry entry = this.entries.get(i);
 			if (entry.version() != i + 1) {
@@ -201,7 +134,8 @@ public final class MigrationManifest {
 		return problems;
 	}
 
-	private Set<String> listedNames() {
+	/** The file names of the released migrations. */
+	Set<String> releasedNames() {
 		Set<String> names = new HashSet<>();
 		this.entries.forEach((entry) -> names.add(entry.fileName()));
 		return names;

@@ -33,7 +33,7 @@ final class MigrationRelease {
 		MigrationSource source = MigrationSource.inProject(this.projectRoot);
 		List<MigrationProblem> problems = new ArrayList<>(source.files().problems());
 		if (source.manifest().isPresent()) {
-			problems.addAll(source.manifest().problems(source.files()));
+			problems.addAll(ReleaseRules.problems(source.manifest(), source.files()));
 		}
 		if (!problems.isEmpty()) {
 			err.println("db release: nothing released, because:");

@@ -65,7 +65,7 @@ public final class MigrationSource {
 	/** Names, order and release problems; empty when the migrations may run. */
 	public List<MigrationProblem> problems() {
 		List<MigrationProblem> problems = new ArrayList<>(this.files.problems());
-		problems.addAll(this.manifest.problems(this.files));
+		problems.addAll(ReleaseRules.problems(this.manifest, this.files));
 		return problems;
 	}
 
