@@ -8,6 +8,11 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * of order, misnamed files fail instead of being skipped, and every applied migration
  * this build does not know fails validation, including those newer than the build (Flyway
  * ignores those by default).
+ *
+ * <p>
+ * These are rules, not settings: {@link SchemaConfiguration} applies them to the
+ * application's Flyway after the {@code spring.flyway.*} properties, so no property can
+ * loosen them.
  */
 public final class MigrationPolicy {
 
