@@ -1,0 +1,2 @@
+-- fixture: V1__step_1.sql
+select 1;

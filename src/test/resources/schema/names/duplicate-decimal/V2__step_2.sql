@@ -1,0 +1,2 @@
+-- fixture: V2__step_2.sql
+select 1;

@@ -1,0 +1,2 @@
+-- fixture: V3__step_3.sql
+select 1;

@@ -1,0 +1,2 @@
+-- fixture: V4__step_4.sql
+select 1;

@@ -1,0 +1,2 @@
+-- fixture: V5__step_5.sql
+select 1;

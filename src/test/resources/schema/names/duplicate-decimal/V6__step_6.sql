@@ -1,0 +1,2 @@
+-- fixture: V6__step_6.sql
+select 1;

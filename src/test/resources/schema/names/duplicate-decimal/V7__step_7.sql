@@ -1,0 +1,2 @@
+-- fixture: V7__step_7.sql
+select 1;

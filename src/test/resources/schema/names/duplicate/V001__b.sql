@@ -1,0 +1,2 @@
+-- fixture: V001__b.sql
+select 1;

@@ -1,0 +1,2 @@
+-- fixture: V3__c.sql
+select 1;

@@ -1,0 +1,2 @@
+-- fixture: V3__Not-Snake-Case.sql
+select 1;

@@ -1,0 +1,2 @@
+-- fixture: V4__in_a_subfolder.sql
+select 1;

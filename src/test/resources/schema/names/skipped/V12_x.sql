@@ -1,0 +1,2 @@
+-- fixture: V12_x.sql
+select 1;

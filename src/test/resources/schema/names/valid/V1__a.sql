@@ -1,0 +1,2 @@
+-- fixture: V1__a.sql
+select 1;

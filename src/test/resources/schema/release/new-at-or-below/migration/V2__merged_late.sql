@@ -1,0 +1,2 @@
+-- fixture: V2__merged_late.sql
+select 1;

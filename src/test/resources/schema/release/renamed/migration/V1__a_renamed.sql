@@ -1,0 +1,2 @@
+-- fixture: V1__a_renamed.sql
+select 1;

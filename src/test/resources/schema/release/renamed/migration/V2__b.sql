@@ -1,0 +1,2 @@
+-- fixture: V2__b.sql
+select 1;

@@ -1,0 +1,2 @@
+-- Fixture: the kind of migration the upgrade test must catch, deleting rows on the way.
+delete from notes where archived;
