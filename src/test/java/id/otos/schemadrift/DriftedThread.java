@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
  * A table no migration creates.
  */
 @Entity
-@Table(name = "otosapp_messagethread")
+@Table(name = "otos_drift_never_created")
 public class DriftedThread {
 
 	@Id

@@ -21,6 +21,8 @@ class DbCommandTests {
 
 	private static final String V1_PENDING = "[ ]  V1       create accounts and categories";
 
+	private static final int LATEST = Fixtures.project().files().highestVersion();
+
 	private static final String V1_APPLIED = "[X]  V1       create accounts and categories";
 
 	@Test
@@ -33,7 +35,7 @@ class DbCommandTests {
 		assertThat(status.out()).contains("Migrations of " + shownUrl(database))
 			.contains(V1_PENDING + " ")
 			.containsPattern("create accounts and categories\\s+pending")
-			.contains("0 applied, 1 pending.");
+			.contains("0 applied, " + LATEST + " pending.");
 		assertThat(TestFlyway.on(database.dataSource()).info().applied()).isEmpty();
 	}
 
@@ -48,11 +50,11 @@ class DbCommandTests {
 
 		assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
 		assertThat(migrate.out()).contains("applied V1 (create accounts and categories) in ")
-			.contains("Done: the database is at V1.");
+			.contains("Done: the database is at V" + LATEST + ".");
 		assertThat(status.exitCode()).as(status.toString()).isZero();
 		assertThat(status.out()).contains(V1_APPLIED)
 			.containsPattern("create accounts and categories\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+ok")
-			.contains("1 applied, 0 pending.");
+			.contains(LATEST + " applied, 0 pending.");
 		assertThat(validate.exitCode()).as(validate.toString()).isZero();
 		assertThat(validate.out()).contains("ok    the source tree, src/main/resources/db/migration: ")
 			.contains("ok    this build, classpath:db/migration: ")

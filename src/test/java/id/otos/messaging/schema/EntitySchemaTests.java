@@ -52,7 +52,7 @@ class EntitySchemaTests {
 	@Test
 	void anEntityWithoutATableFails() {
 		assertThat(problems(List.of(DriftedThread.class))).containsExactly("Entity DriftedThread maps to table"
-				+ " otosapp_messagethread, but no migration creates it. Add " + NEW_MIGRATION + " that creates it.");
+				+ " otos_drift_never_created, but no migration creates it. Add " + NEW_MIGRATION + " that creates it.");
 	}
 
 	@Test
