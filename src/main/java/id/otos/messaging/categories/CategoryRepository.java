@@ -4,13 +4,22 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CategoryRepository extends JpaRepository<Category, Long> {
 
-	@Query("select c from Category c left join fetch c.teachers order by c.name")
+	@Query("select distinct c from Category c left join fetch c.teachers order by c.name")
 	List<Category> findAllWithTeachers();
 
+	@Query("select c from Category c left join fetch c.teachers where c.id = :id")
+	Optional<Category> findWithTeachers(long id);
+
 	Optional<Category> findByNameIgnoreCase(String name);
+
+	/** Takes the person off every category they teach. */
+	@Modifying(flushAutomatically = true)
+	@Query("delete from CategoryTeacher t where t.userId = :userId")
+	int removeTeacherFromAll(long userId);
 
 }
