@@ -1,20 +1,29 @@
 package id.otos.messaging.web;
 
+import id.otos.messaging.accounts.Accounts;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Form log-in by e-mail and password, CSRF on every form, a new session id at log-in, and
- * the admin pages for admins only.
+ * the admin pages for admins only. Every request of a logged-in person is checked against
+ * their account as it is now ({@link AccountSessionFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts,
+			SecurityContextRepository securityContextRepository) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
 					"/favicon.ico")
@@ -30,10 +39,22 @@ class SecurityConfiguration {
 			.failureUrl("/login?error")
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		http.securityContext((context) -> context.securityContextRepository(securityContextRepository));
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.csrf(Customizer.withDefaults());
+		http.addFilterAfter(new AccountSessionFilter(accounts), CsrfFilter.class);
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedPage("/error/403"));
 		return http.build();
+	}
+
+	/**
+	 * Where a log-in is kept between requests (the HTTP session), as a bean so that a
+	 * page that changes the logged-in person's password can keep their session.
+	 */
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
 	}
 
 }
