@@ -121,7 +121,8 @@ public class Categories {
 	@EventListener
 	void onRoleChanged(UserRoleChanged event) {
 		if (event.from() == RoleName.TEACHER && event.to() != RoleName.TEACHER) {
-			this.categories.removeTeacherFromAll(event.userId());
+			this.categories.findTaughtBy(event.userId())
+				.forEach((category) -> category.unassignTeacher(event.userId()));
 		}
 	}
 

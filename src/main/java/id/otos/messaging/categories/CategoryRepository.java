@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CategoryRepository extends JpaRepository<Category, Long> {
@@ -17,9 +16,10 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
 
 	Optional<Category> findByNameIgnoreCase(String name);
 
-	/** Takes the person off every category they teach. */
-	@Modifying(flushAutomatically = true)
-	@Query("delete from CategoryTeacher t where t.userId = :userId")
-	int removeTeacherFromAll(long userId);
+	@Query("""
+			select c from Category c left join fetch c.teachers
+			where c.id in (select t.category.id from CategoryTeacher t where t.userId = :userId)
+			""")
+	List<Category> findTaughtBy(long userId);
 
 }
