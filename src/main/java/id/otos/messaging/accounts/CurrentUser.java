@@ -34,7 +34,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final boolean active;
 
-	private final String passwordFingerprint;
+	private String passwordFingerprint;
 
 	private String password;
 
@@ -70,6 +70,18 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	public RoleName role() {
 		return this.role;
+	}
+
+	/**
+	 * Takes on the new hash of the same password after log-in re-hashed an old one
+	 * (Django's format to BCrypt). Spring Security keeps the object it loaded before the
+	 * upgrade as the principal, so without this the session would hold the old hash's
+	 * fingerprint and end at its next request.
+	 * @param encodedPassword the new hash
+	 */
+	void passwordRehashed(String encodedPassword) {
+		this.password = encodedPassword;
+		this.passwordFingerprint = fingerprint(encodedPassword);
 	}
 
 	@Override
