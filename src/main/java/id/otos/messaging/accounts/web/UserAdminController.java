@@ -40,11 +40,11 @@ class UserAdminController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) String search, @RequestParam(required = false) RoleName role,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("users", this.accounts.search(search, role, page));
-		model.addAttribute("search", search);
-		model.addAttribute("role", role);
+	String list(@RequestParam(required = false) String search, @RequestParam(required = false) String role,
+			@RequestParam(required = false) String page, Model model) {
+		UserSearch query = UserSearch.of(search, role, page);
+		model.addAttribute("users", this.accounts.search(query.text(), query.role(), query.page()));
+		model.addAttribute("query", query);
 		model.addAttribute("roles", RoleName.values());
 		return "accounts/users";
 	}

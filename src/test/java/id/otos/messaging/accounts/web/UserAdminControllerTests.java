@@ -103,6 +103,32 @@ class UserAdminControllerTests {
 	}
 
 	@Test
+	void theNextPageKeepsTheSearch() throws Exception {
+		List<UserRow> twenty = java.util.stream.LongStream.rangeClosed(100, 119)
+			.mapToObj((id) -> new UserRow(id, id + "@otos.test", "siswa" + id, "Siswa", "Nomor " + id, RoleName.STUDENT,
+					true, null))
+			.toList();
+		given(this.accounts.search("siswa", RoleName.STUDENT, 0))
+			.willReturn(new PageImpl<>(twenty, PageRequest.of(0, Accounts.PAGE_SIZE), 45));
+
+		this.mvc.perform(get("/admin/users").param("search", "siswa").param("role", "STUDENT").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"page-info\">Halaman 1 dari 3 (45 pengguna)<")))
+			.andExpect(content().string(
+					containsString("id=\"page-next\" href=\"/admin/users?search=siswa&amp;role=STUDENT&amp;page=1\"")))
+			.andExpect(content().string(not(containsString("id=\"page-prev\""))));
+	}
+
+	@Test
+	void anEditedAddressShowsTheWholeListRatherThanAnError() throws Exception {
+		given(this.accounts.search("", null, 0)).willReturn(new PageImpl<>(List.of()));
+
+		this.mvc.perform(get("/admin/users").param("role", "BOGUS").param("page", "abc").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"no-users\"")));
+	}
+
+	@Test
 	void aNewUserIsCreatedAndTheAdminReturnsToTheList() throws Exception {
 		this.mvc.perform(newUser("guru3@otos.test", "guru3", "sandi-awal-123"))
 			.andExpect(status().isFound())
