@@ -22,8 +22,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts,
-			SecurityContextRepository securityContextRepository) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
 					"/favicon.ico")
@@ -39,12 +38,26 @@ class SecurityConfiguration {
 			.failureUrl("/login?error")
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
-		http.securityContext((context) -> context.securityContextRepository(securityContextRepository));
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.csrf(Customizer.withDefaults());
-		http.addFilterAfter(new AccountSessionFilter(accounts), CsrfFilter.class);
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedPage("/error/403"));
 		return http.build();
+	}
+
+	/**
+	 * Spring Security applies this to every {@link HttpSecurity}, so every filter chain
+	 * (the pages', and any other such as a JSON API's sharing their session) keeps
+	 * log-ins in the same place and ends the sessions of deactivated accounts.
+	 * @param accounts where the filter reads accounts
+	 * @param securityContextRepository where log-ins are kept
+	 * @return the customizer
+	 */
+	@Bean
+	Customizer<HttpSecurity> accountSessions(Accounts accounts, SecurityContextRepository securityContextRepository) {
+		return (http) -> {
+			http.securityContext((context) -> context.securityContextRepository(securityContextRepository));
+			http.addFilterAfter(new AccountSessionFilter(accounts), CsrfFilter.class);
+		};
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -54,6 +55,16 @@ class AccountSessionsIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	FilterChainProxy security;
+
+	@Test
+	void everySecurityFilterChainChecksSessionsAgainstTheirAccount() {
+		assertThat(this.security.getFilterChains()).isNotEmpty()
+			.allSatisfy(
+					(chain) -> assertThat(chain.getFilters()).hasAtLeastOneElementOfType(AccountSessionFilter.class));
+	}
 
 	@Test
 	void aDeactivatedPersonCannotLogIn() throws Exception {
