@@ -2,7 +2,8 @@ package id.otos.messaging.accounts;
 
 /**
  * A request about an account that cannot be carried out; {@link #messageKey()} names the
- * text to show, {@link #field()} the form field it belongs to (or {@code null}).
+ * text to show (with {@link #arguments()}), {@link #field()} the form field it belongs to
+ * (or {@code null} when it concerns the whole request).
  */
 public class AccountException extends RuntimeException {
 
@@ -10,10 +11,13 @@ public class AccountException extends RuntimeException {
 
 	private final String messageKey;
 
-	public AccountException(String field, String messageKey) {
+	private final transient Object[] arguments;
+
+	public AccountException(String field, String messageKey, Object... arguments) {
 		super(messageKey);
 		this.field = field;
 		this.messageKey = messageKey;
+		this.arguments = arguments.clone();
 	}
 
 	public String field() {
@@ -22,6 +26,10 @@ public class AccountException extends RuntimeException {
 
 	public String messageKey() {
 		return this.messageKey;
+	}
+
+	public Object[] arguments() {
+		return this.arguments.clone();
 	}
 
 }

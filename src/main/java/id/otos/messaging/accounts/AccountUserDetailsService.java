@@ -35,11 +35,20 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 			.orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));
 	}
 
+	/**
+	 * Stores the stronger hash that log-in made of a correct password in an old format.
+	 * The person being logged in is the given object, which Spring Security goes on to
+	 * use as the principal, so it is updated too.
+	 */
 	@Override
 	@Transactional
 	public UserDetails updatePassword(UserDetails details, String newEncodedPassword) {
 		User user = this.users.findByEmail(details.getUsername()).orElseThrow();
 		user.changePassword(newEncodedPassword, this.clock.instant());
+		if (details instanceof CurrentUser loggingIn) {
+			loggingIn.passwordRehashed(newEncodedPassword);
+			return loggingIn;
+		}
 		return new CurrentUser(user);
 	}
 

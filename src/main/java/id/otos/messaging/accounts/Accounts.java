@@ -1,18 +1,27 @@
 package id.otos.messaging.accounts;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating and changing accounts.
+ * Creating, finding and changing accounts: by admins, and by each person for their own
+ * profile. Refusals are {@link AccountException}s naming the form field concerned.
  */
 @Service
 public class Accounts {
+
+	/** Users per page of the admin's list. */
+	public static final int PAGE_SIZE = 20;
 
 	private final UserRepository users;
 
@@ -20,15 +29,25 @@ public class Accounts {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder, Clock clock) {
+	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder,
+			ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.roles = roles;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 		this.clock = clock;
 	}
 
+	/**
+	 * Creates an account. The e-mail is unique whatever its case, and so is the username
+	 * (which defaults to the e-mail's local part).
+	 * @param account the new account
+	 * @return the new account's id
+	 */
 	@Transactional
 	public long register(NewAccount account) {
 		String email = User.normalizeEmail(account.email());
@@ -37,13 +56,116 @@ public class Accounts {
 		}
 		String username = (account.username() == null || account.username().isBlank())
 				? email.substring(0, email.indexOf('@')) : account.username().trim();
-		if (this.users.existsByUsername(username)) {
+		if (this.users.existsByUsernameIgnoreCase(username)) {
 			throw new AccountException("username", "account.error.username-taken");
 		}
-		User user = new User(email, username, account.firstName().trim(), account.lastName().trim(),
-				role(account.role()), this.passwordEncoder.encode(account.rawPassword()), this.clock.instant());
+		Passwords.check(account.rawPassword(), "password");
+		User user = new User(email, username, account.firstName(), account.lastName(), assignable(account.role()),
+				this.passwordEncoder.encode(account.rawPassword()), this.clock.instant());
 		user.rename(user.getFirstName(), user.getLastName(), account.phoneNumber(), this.clock.instant());
 		return this.users.save(user).getId();
+	}
+
+	/**
+	 * An admin changes someone's account. A new password ends that person's other
+	 * sessions; a new role applies to them at once.
+	 * @param id the account to change
+	 * @param changes the new values
+	 * @param actingUserId the admin making the change
+	 */
+	@Transactional
+	public void update(long id, AccountChanges changes, long actingUserId) {
+		User user = user(id);
+		String email = User.normalizeEmail(changes.email());
+		if (this.users.existsOtherWithEmail(email, id)) {
+			throw new AccountException("email", "account.error.email-taken");
+		}
+		String username = changes.username().trim();
+		if (this.users.existsOtherWithUsername(username, id)) {
+			throw new AccountException("username", "account.error.username-taken");
+		}
+		if (changes.newPassword() != null) {
+			Passwords.check(changes.newPassword(), "newPassword");
+			user.changePassword(this.passwordEncoder.encode(changes.newPassword()), this.clock.instant());
+		}
+		user.changeEmail(email, username, this.clock.instant());
+		user.rename(changes.firstName(), changes.lastName(), changes.phoneNumber(), this.clock.instant());
+		RoleName before = user.getRole();
+		if (before != changes.role()) {
+			user.changeRole(assignable(changes.role()), actingUserId, this::lockAndCountActiveAdmins,
+					this.clock.instant());
+			this.events.publishEvent(new UserRoleChanged(id, before, changes.role()));
+		}
+	}
+
+	/**
+	 * An admin stops someone from logging in; their open sessions end at their next
+	 * request. Nobody can deactivate themselves or the last active admin.
+	 * @param id the account to deactivate
+	 * @param actingUserId the admin asking
+	 */
+	@Transactional
+	public void deactivate(long id, long actingUserId) {
+		user(id).deactivate(actingUserId, this::lockAndCountActiveAdmins, this.clock.instant());
+	}
+
+	@Transactional
+	public void activate(long id) {
+		user(id).activate(this.clock.instant());
+	}
+
+	/** A person changes their own name and phone number. */
+	@Transactional
+	public void updateProfile(long id, String firstName, String lastName, String phoneNumber) {
+		user(id).rename(firstName, lastName, phoneNumber, this.clock.instant());
+	}
+
+	/**
+	 * A person changes their own password, proving they know the current one.
+	 * @param id the person
+	 * @param currentPassword the password they have now
+	 * @param newPassword the password they want
+	 * @return the person as their session should now hold them (with the new password's
+	 * fingerprint), so that this session stays valid while their others end
+	 */
+	@Transactional
+	public CurrentUser changePassword(long id, String currentPassword, String newPassword) {
+		User user = user(id);
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPassword())) {
+			throw new AccountException("currentPassword", "account.error.wrong-password");
+		}
+		Passwords.check(newPassword, "newPassword");
+		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+		return withoutPassword(user);
+	}
+
+	/**
+	 * The person as a session should see them now, from the database: used on every
+	 * request to end the sessions of deactivated accounts and apply new roles at once.
+	 * @param id the person
+	 * @return the person, or empty if the account no longer exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> currentUser(long id) {
+		return this.users.findById(id).map(Accounts::withoutPassword);
+	}
+
+	/**
+	 * One page of the admin's user list, ordered by name.
+	 * @param text part of a name, e-mail or username, any case; blank for everybody
+	 * @param role only people with this role, or {@code null} for every role
+	 * @param page the page, from 0
+	 * @return the page of {@value #PAGE_SIZE} users
+	 */
+	@Transactional(readOnly = true)
+	public Page<UserRow> search(String text, RoleName role, int page) {
+		String pattern = (text == null || text.isBlank()) ? null : "%" + likeEscaped(text.trim()) + "%";
+		return this.users.search(pattern, role, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountDetails> details(long id) {
+		return this.users.findById(id).map(AccountDetails::of);
 	}
 
 	@Transactional(readOnly = true)
@@ -67,9 +189,37 @@ public class Accounts {
 		return this.users.findActiveIdsByRole(role);
 	}
 
-	private Role role(RoleName name) {
+	/** The people with the given ids (unknown ids are left out), ordered by name. */
+	@Transactional(readOnly = true)
+	public List<UserSummary> findAll(Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : this.users.findAllByIds(ids).stream().map(UserSummary::of).toList();
+	}
+
+	private long lockAndCountActiveAdmins() {
+		this.roles.lockByName(RoleName.ADMIN);
+		return this.users.countActiveWithRole(RoleName.ADMIN);
+	}
+
+	private User user(long id) {
+		return this.users.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+	}
+
+	private Role assignable(RoleName name) {
+		if (name == null || !name.isAssignable()) {
+			throw new AccountException("role", "account.error.role-not-assignable");
+		}
 		return this.roles.findByName(name)
 			.orElseThrow(() -> new IllegalStateException("otosapp_role has no row for " + name.storedName()));
+	}
+
+	private static CurrentUser withoutPassword(User user) {
+		CurrentUser current = new CurrentUser(user);
+		current.eraseCredentials();
+		return current;
+	}
+
+	private static String likeEscaped(String text) {
+		return text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 }

@@ -1,6 +1,7 @@
 package id.otos.messaging.accounts;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The roles of the original otos platform, stored by their {@code role_name}.
@@ -8,6 +9,11 @@ import java.util.Arrays;
 public enum RoleName {
 
 	STUDENT("Student"), TEACHER("Teacher"), OPERATOR("Operator"), ADMIN("Admin"), VISITOR("Visitor");
+
+	/**
+	 * The roles an admin can give; Visitor only exists for accounts from the original.
+	 */
+	public static final List<RoleName> ASSIGNABLE = List.of(STUDENT, TEACHER, OPERATOR, ADMIN);
 
 	private final String storedName;
 
@@ -27,6 +33,10 @@ public enum RoleName {
 	/** The key of the role's label in {@code messages*.properties}. */
 	public String messageKey() {
 		return "role." + name().toLowerCase();
+	}
+
+	public boolean isAssignable() {
+		return ASSIGNABLE.contains(this);
 	}
 
 	public boolean isStaff() {

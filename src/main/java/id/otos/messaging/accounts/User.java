@@ -3,6 +3,7 @@ package id.otos.messaging.accounts;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -82,12 +83,10 @@ public class User {
 			Instant now) {
 		this.email = normalizeEmail(email);
 		this.username = username;
-		this.firstName = firstName;
-		this.lastName = lastName;
-		this.password = encodedPassword;
+		this.password = Objects.requireNonNull(encodedPassword);
 		this.active = true;
 		this.dateJoined = now;
-		this.updatedAt = now;
+		rename(firstName, lastName, null, now);
 		assignRole(role, now);
 	}
 
@@ -95,10 +94,14 @@ public class User {
 		return (email != null) ? email.trim().toLowerCase(Locale.ROOT) : null;
 	}
 
+	/**
+	 * Changes the name and phone number. Django allows an empty last name, and many
+	 * Indonesians have a single name, so only the first name is required.
+	 */
 	void rename(String firstName, String lastName, String phoneNumber, Instant now) {
-		this.firstName = firstName;
-		this.lastName = lastName;
-		this.phoneNumber = (phoneNumber == null || phoneNumber.isBlank()) ? null : phoneNumber.trim();
+		this.firstName = requireText(firstName, "firstName", 150);
+		this.lastName = optionalText(lastName, "lastName", 150, "");
+		this.phoneNumber = optionalText(phoneNumber, "phoneNumber", 20, null);
 		this.updatedAt = now;
 	}
 
@@ -113,21 +116,61 @@ public class User {
 		this.updatedAt = now;
 	}
 
-	void assignRole(Role role, Instant now) {
+	/**
+	 * Gives this person another role. An admin may not demote themselves, and the last
+	 * active admin may not be demoted, or nobody could manage the platform any more.
+	 * @param newRole the role to give
+	 * @param actingUserId who asks for the change
+	 * @param activeAdmins counts the active admins (including this one); only asked when
+	 * an admin is about to be demoted, so the caller may lock before counting
+	 * @param now the time of the change
+	 */
+	void changeRole(Role newRole, long actingUserId, LongSupplier activeAdmins, Instant now) {
+		if (getRole() == RoleName.ADMIN && newRole.getName() != RoleName.ADMIN) {
+			if (Objects.equals(this.id, actingUserId)) {
+				throw new AccountException("role", "account.error.cannot-demote-self");
+			}
+			if (this.active && activeAdmins.getAsLong() <= 1) {
+				throw new AccountException("role", "account.error.last-admin");
+			}
+		}
+		assignRole(newRole, now);
+	}
+
+	private void assignRole(Role role, Instant now) {
 		this.role = Objects.requireNonNull(role);
 		this.staff = role.getName().isStaff();
 		this.superuser = role.getName() == RoleName.ADMIN;
 		this.updatedAt = now;
 	}
 
-	void deactivate(Instant now) {
+	/**
+	 * Stops this person from logging in (their open sessions end on their next request).
+	 * Nobody may deactivate themselves, and the last active admin stays active.
+	 * @param actingUserId who asks for the change
+	 * @param activeAdmins counts the active admins (including this one); only asked when
+	 * an active admin is about to be deactivated
+	 * @param now the time of the change
+	 */
+	void deactivate(long actingUserId, LongSupplier activeAdmins, Instant now) {
+		if (Objects.equals(this.id, actingUserId)) {
+			throw new AccountException(null, "account.error.cannot-deactivate-self");
+		}
+		if (!this.active) {
+			return;
+		}
+		if (getRole() == RoleName.ADMIN && activeAdmins.getAsLong() <= 1) {
+			throw new AccountException(null, "account.error.last-admin");
+		}
 		this.active = false;
 		this.updatedAt = now;
 	}
 
 	void activate(Instant now) {
-		this.active = true;
-		this.updatedAt = now;
+		if (!this.active) {
+			this.active = true;
+			this.updatedAt = now;
+		}
 	}
 
 	void recordLogin(Instant now) {
@@ -137,6 +180,25 @@ public class User {
 	void useProfilePicture(String name, Instant now) {
 		this.profilePicture = name;
 		this.updatedAt = now;
+	}
+
+	private static String requireText(String value, String field, int maxLength) {
+		String trimmed = optionalText(value, field, maxLength, "");
+		if (trimmed.isEmpty()) {
+			throw new AccountException(field, "validation.required");
+		}
+		return trimmed;
+	}
+
+	private static String optionalText(String value, String field, int maxLength, String whenBlank) {
+		if (value == null || value.isBlank()) {
+			return whenBlank;
+		}
+		String trimmed = value.trim();
+		if (trimmed.length() > maxLength) {
+			throw new AccountException(field, "validation.too-long", maxLength);
+		}
+		return trimmed;
 	}
 
 	public Long getId() {

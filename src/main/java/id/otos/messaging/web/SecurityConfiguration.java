@@ -1,14 +1,22 @@
 package id.otos.messaging.web;
 
+import id.otos.messaging.accounts.Accounts;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Form log-in by e-mail and password, CSRF on every form, a new session id at log-in, and
- * the admin pages for admins only.
+ * the admin pages for admins only. Every request of a logged-in person is checked against
+ * their account as it is now ({@link AccountSessionFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,6 +42,32 @@ class SecurityConfiguration {
 		http.csrf(Customizer.withDefaults());
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedPage("/error/403"));
 		return http.build();
+	}
+
+	/**
+	 * Spring Security applies this to every {@link HttpSecurity}, so every filter chain
+	 * (the pages', and any other such as a JSON API's sharing their session) keeps
+	 * log-ins in the same place and ends the sessions of deactivated accounts.
+	 * @param accounts where the filter reads accounts
+	 * @param securityContextRepository where log-ins are kept
+	 * @return the customizer
+	 */
+	@Bean
+	Customizer<HttpSecurity> accountSessions(Accounts accounts, SecurityContextRepository securityContextRepository) {
+		return (http) -> {
+			http.securityContext((context) -> context.securityContextRepository(securityContextRepository));
+			http.addFilterAfter(new AccountSessionFilter(accounts), CsrfFilter.class);
+		};
+	}
+
+	/**
+	 * Where a log-in is kept between requests (the HTTP session), as a bean so that a
+	 * page that changes the logged-in person's password can keep their session.
+	 */
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
 	}
 
 }

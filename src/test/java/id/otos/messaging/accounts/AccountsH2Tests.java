@@ -1,0 +1,5 @@
+package id.otos.messaging.accounts;
+
+class AccountsH2Tests extends AccountsChecks {
+
+}

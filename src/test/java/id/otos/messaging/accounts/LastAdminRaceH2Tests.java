@@ -1,0 +1,5 @@
+package id.otos.messaging.accounts;
+
+class LastAdminRaceH2Tests extends LastAdminRaceChecks {
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.accounts;
+
+class ProfilePicturesH2Tests extends ProfilePicturesChecks {
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.categories;
+
+class CategoriesH2Tests extends CategoriesChecks {
+
+}

@@ -1,0 +1,15 @@
+package id.otos.messaging.web;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a {@code @WebMvcTest} slice needs besides its controller to behave like the
+ * application: the security rules (log-in, CSRF, admin pages, the account check on every
+ * request) and the language settings. The slice must provide a mock {@code Accounts}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({ SecurityConfiguration.class, LocaleConfiguration.class })
+public class WebTestConfiguration {
+
+}
