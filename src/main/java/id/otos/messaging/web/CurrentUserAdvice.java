@@ -4,6 +4,7 @@ import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.threads.Inbox;
 import id.otos.messaging.threads.Viewers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,11 +16,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class CurrentUserAdvice {
 
-	private final Inbox inbox;
+	private final ObjectProvider<Inbox> inbox;
 
-	private final Viewers viewers;
+	private final ObjectProvider<Viewers> viewers;
 
-	CurrentUserAdvice(Inbox inbox, Viewers viewers) {
+	CurrentUserAdvice(ObjectProvider<Inbox> inbox, ObjectProvider<Viewers> viewers) {
 		this.inbox = inbox;
 		this.viewers = viewers;
 	}
@@ -31,7 +32,12 @@ class CurrentUserAdvice {
 
 	@ModelAttribute("unread")
 	UnreadBadge unread(@AuthenticationPrincipal CurrentUser me) {
-		return (me != null) ? new UnreadBadge(() -> this.inbox.unreadCount(this.viewers.of(me))) : null;
+		Inbox unread = this.inbox.getIfAvailable();
+		Viewers people = this.viewers.getIfAvailable();
+		if (me == null || unread == null || people == null) {
+			return null;
+		}
+		return new UnreadBadge(() -> unread.unreadCount(people.of(me)));
 	}
 
 }

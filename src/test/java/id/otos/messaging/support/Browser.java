@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -112,6 +113,28 @@ public final class Browser implements AutoCloseable {
 	public WebElement waitFor(By by) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/** Chooses an option of a select by its visible text. */
+	public Browser select(String nameOrId, String visibleText) {
+		new Select(find(nameOrId)).selectByVisibleText(visibleText);
+		return this;
+	}
+
+	/** Chooses an option of a select by its value. */
+	public Browser selectValue(String nameOrId, String value) {
+		new Select(find(nameOrId)).selectByValue(value);
+		return this;
+	}
+
+	/** Attaches a file to a file input. */
+	public Browser attach(String nameOrId, Path file) {
+		find(nameOrId).sendKeys(file.toAbsolutePath().toString());
+		return this;
+	}
+
+	public boolean isShown(By by) {
+		return !this.driver.findElements(by).isEmpty();
 	}
 
 	public String text(String id) {

@@ -78,11 +78,13 @@ class AccountSessionsIntegrationTests {
 	void deactivatingSomeoneEndsTheSessionTheyHaveOpen() throws Exception {
 		String email = person(RoleName.STUDENT);
 		MockHttpSession session = logIn(email, PASSWORD);
-		this.mvc.perform(get("/").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/profile").session(session)).andExpect(status().isOk());
 
 		deactivate(email);
 
-		this.mvc.perform(get("/").session(session)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/profile").session(session))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/login"));
 		assertThat(session.isInvalid()).isTrue();
 	}
 
@@ -97,7 +99,7 @@ class AccountSessionsIntegrationTests {
 
 		changeRole(email, RoleName.TEACHER);
 		this.mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
-		this.mvc.perform(get("/").session(session))
+		this.mvc.perform(get("/profile").session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Guru")));
 	}
@@ -139,7 +141,7 @@ class AccountSessionsIntegrationTests {
 		String stored = this.jdbc.queryForObject("select password from otosapp_user where email = ?", String.class,
 				email);
 		assertThat(stored).startsWith("{bcrypt}$2");
-		this.mvc.perform(get("/").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/profile").session(session)).andExpect(status().isOk());
 	}
 
 	@Test

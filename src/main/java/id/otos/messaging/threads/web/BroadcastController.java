@@ -54,7 +54,8 @@ class BroadcastController {
 		}
 		try {
 			int sent = this.desk.broadcast(viewer, form.toBroadcast());
-			redirect.addFlashAttribute("broadcastSent", sent);
+			redirect.addFlashAttribute("flashSuccess", "broadcast.done");
+			redirect.addFlashAttribute("flashSuccessArgument", sent);
 			return "redirect:/messages/";
 		}
 		catch (ThreadRuleException ex) {

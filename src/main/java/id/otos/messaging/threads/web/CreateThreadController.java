@@ -58,7 +58,7 @@ class CreateThreadController {
 		}
 		try {
 			long id = open(viewer, form, file);
-			redirect.addFlashAttribute("notice", "thread.done.created");
+			redirect.addFlashAttribute("flashSuccess", "thread.done.created");
 			return "redirect:/messages/thread/" + id + "/";
 		}
 		catch (ThreadRuleException ex) {

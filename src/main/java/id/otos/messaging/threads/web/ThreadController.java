@@ -107,7 +107,7 @@ class ThreadController {
 	/** A move the workflow does not allow now: back to the thread, saying why. */
 	@ExceptionHandler(ThreadRuleException.class)
 	String refused(ThreadRuleException ex, HttpServletRequest request, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("problem", ex.getMessage());
+		redirect.addFlashAttribute("flashError", ex.getMessage());
 		return "redirect:" + request.getServletPath();
 	}
 
@@ -120,7 +120,7 @@ class ThreadController {
 	}
 
 	private static String done(long id, String notice, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice", notice);
+		redirect.addFlashAttribute("flashSuccess", notice);
 		return "redirect:/messages/thread/" + id + "/";
 	}
 

@@ -6,6 +6,7 @@ import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.threads.Viewer;
 import id.otos.messaging.threads.Viewers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -18,14 +19,15 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets a handler take the logged-in person as a {@link Viewer} parameter.
+ * Lets a handler take the logged-in person as a {@link Viewer} parameter. (The viewers
+ * are looked up when asked for, so web slices of other features need not provide them.)
  */
 @Configuration(proxyBeanMethods = false)
 class ViewerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-	private final Viewers viewers;
+	private final ObjectProvider<Viewers> viewers;
 
-	ViewerArgumentResolver(Viewers viewers) {
+	ViewerArgumentResolver(ObjectProvider<Viewers> viewers) {
 		this.viewers = viewers;
 	}
 
@@ -46,7 +48,7 @@ class ViewerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
 		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser me)) {
 			throw new AuthenticationCredentialsNotFoundException("Not logged in");
 		}
-		return this.viewers.of(me);
+		return this.viewers.getObject().of(me);
 	}
 
 }

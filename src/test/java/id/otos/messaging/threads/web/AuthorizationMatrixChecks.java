@@ -265,8 +265,8 @@ abstract class AuthorizationMatrixChecks {
 		assertThat(status).as("an allowed action redirects back to the thread").isEqualTo(302);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/messages/thread/" + thread + "/");
 		assertThat((Map<String, Object>) result.getFlashMap()).as("allowed and carried out")
-			.containsKey("notice")
-			.doesNotContainKey("problem");
+			.containsKey("flashSuccess")
+			.doesNotContainKey("flashError");
 		return Outcome.OK;
 	}
 
