@@ -89,6 +89,9 @@ public final class Browser implements AutoCloseable {
 		type("username", email);
 		type("password", password);
 		click("login-submit");
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("logout")),
+					ExpectedConditions.presenceOfElementLocated(By.id("login-error"))));
 		return this;
 	}
 
@@ -105,8 +108,17 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks the element; where that submits a form, waits until the next page has
+	 * loaded.
+	 */
 	public Browser click(String id) {
-		waitFor(By.id(id)).click();
+		WebElement element = waitFor(By.id(id));
+		boolean submits = "submit".equals(element.getAttribute("type"));
+		element.click();
+		if (submits) {
+			new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+		}
 		return this;
 	}
 
