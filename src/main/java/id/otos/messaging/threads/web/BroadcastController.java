@@ -49,6 +49,7 @@ class BroadcastController {
 	String send(Viewer viewer, @Valid @ModelAttribute("form") BroadcastForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		requireStaff(viewer);
+		form.check(errors);
 		if (errors.hasErrors()) {
 			return page(form, model);
 		}

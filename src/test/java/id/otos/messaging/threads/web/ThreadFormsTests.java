@@ -139,6 +139,32 @@ class ThreadFormsTests {
 	}
 
 	@Test
+	void aBroadcastWithTamperedValuesOrNoStudentsIsRefusedClearly() throws Exception {
+		CurrentUser operator = (CurrentUser) this.users.loadUserByUsername("operator@otos.test");
+
+		this.mvc
+			.perform(multipart("/messages/broadcast/").param("title", "Info")
+				.param("content", "Isi")
+				.param("priority", "normal")
+				.param("students", "bukan-angka")
+				.param("category", "x")
+				.with(user(operator))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Kategori tidak ditemukan.")));
+		this.mvc
+			.perform(multipart("/messages/broadcast/").param("title", "Info")
+				.param("content", "Isi")
+				.param("priority", "normal")
+				.with(user(operator))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pilih paling sedikit satu siswa atau satu kategori.")))
+			.andExpect(content().string(containsString("value=\"Info\"")));
+		assertThat(threads()).isZero();
+	}
+
+	@Test
 	void invalidInboxFiltersAreIgnoredNotAnError() throws Exception {
 		this.mvc.perform(get("/messages/").param("status", "bogus").param("page", "-3").with(user(siswa1())))
 			.andExpect(status().isOk())
