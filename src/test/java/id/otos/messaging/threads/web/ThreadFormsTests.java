@@ -112,6 +112,18 @@ class ThreadFormsTests {
 	}
 
 	@Test
+	void anAttachmentOverTheLimitIsRefusedWithTheLimitInTheMessage() throws Exception {
+		MockMultipartFile large = new MockMultipartFile("attachment", "catatan.txt", "text/plain",
+				"a".repeat(10 * 1024 * 1024 + 1).getBytes());
+
+		this.mvc.perform(newThread("Soal integral", "general", null, "Isi").file(large))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Lampiran terlalu besar: paling besar 10 MB.")))
+			.andExpect(content().string(containsString("value=\"Soal integral\"")));
+		assertThat(threads()).isZero();
+	}
+
+	@Test
 	void anEmptyReplyIsRefusedOnTheThreadPage() throws Exception {
 		this.mvc.perform(newThread("Soal", "general", null, "Halo"));
 		long thread = this.jdbc.sql("select max(id) from otosapp_messagethread").query(Long.class).single();
