@@ -2,16 +2,10 @@ package id.otos.messaging.threads;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
-import id.otos.messaging.accounts.Accounts;
-import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.attachments.AcceptedFile;
-import id.otos.messaging.attachments.Attachments;
 import id.otos.messaging.categories.Categories;
-import id.otos.messaging.threads.ThreadEvents.MessagePosted;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,32 +22,22 @@ public class ThreadDesk {
 
 	private final MessageThreadRepository threads;
 
-	private final MessageRepository messages;
-
-	private final ReadPositions reads;
+	private final Posting posting;
 
 	private final Routing routing;
 
 	private final Categories categories;
 
-	private final Accounts accounts;
-
-	private final Attachments attachments;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ThreadDesk(MessageThreadRepository threads, MessageRepository messages, ReadPositions reads, Routing routing,
-			Categories categories, Accounts accounts, Attachments attachments, ApplicationEventPublisher events,
-			Clock clock) {
+	ThreadDesk(MessageThreadRepository threads, Posting posting, Routing routing, Categories categories,
+			ApplicationEventPublisher events, Clock clock) {
 		this.threads = threads;
-		this.messages = messages;
-		this.reads = reads;
+		this.posting = posting;
 		this.routing = routing;
 		this.categories = categories;
-		this.accounts = accounts;
-		this.attachments = attachments;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -67,7 +51,7 @@ public class ThreadDesk {
 		if (!ThreadAccess.mayOpenNewThread(student) || !request.type().studentsMayOpen()) {
 			throw new ThreadForbiddenException("open a thread of type " + request.type());
 		}
-		Optional<Message> resubmitted = resubmitted(student, request.submissionKey());
+		Optional<Message> resubmitted = this.posting.resubmitted(student, request.submissionKey());
 		if (resubmitted.isPresent()) {
 			return resubmitted.get().getThreadId();
 		}
@@ -86,7 +70,7 @@ public class ThreadDesk {
 		Long handler = this.routing.handlerFor(request.type(), categoryId, teacherId).orElse(null);
 		MessageThread thread = this.threads.save(new MessageThread(request.title().strip(), request.type(),
 				request.priority(), categoryId, student.userId(), handler, student.userId(), now));
-		post(thread, student, request.content(), request.submissionKey(), attachment, now);
+		this.posting.post(thread, student, request.content(), request.submissionKey(), attachment, now);
 		return thread.getId();
 	}
 
@@ -96,20 +80,20 @@ public class ThreadDesk {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> threadOpenedWith(Viewer student, String submissionKey) {
-		return resubmitted(student, submissionKey).map(Message::getThreadId);
+		return this.posting.resubmitted(student, submissionKey).map(Message::getThreadId);
 	}
 
 	/** Replies to a thread; a second submission of the same form is the same reply. */
 	@Transactional
 	public long reply(Viewer by, long threadId, String content, String submissionKey, AcceptedFile attachment) {
 		MessageThread thread = lockedFor(by, threadId, ThreadAction.REPLY);
-		Optional<Message> resubmitted = resubmitted(by, submissionKey);
+		Optional<Message> resubmitted = this.posting.resubmitted(by, submissionKey);
 		if (resubmitted.isPresent()) {
 			return resubmitted.get().getId();
 		}
 		Instant now = this.clock.instant();
 		thread.replied(by, now);
-		return post(thread, by, content, submissionKey, attachment, now).getId();
+		return this.posting.post(thread, by, content, submissionKey, attachment, now).getId();
 	}
 
 	@Transactional
@@ -169,57 +153,6 @@ public class ThreadDesk {
 		changed(thread, by);
 	}
 
-	/**
-	 * An operator or admin sends one information thread per student. Submitting the same
-	 * form twice sends it once. Returns how many students it went to.
-	 */
-	@Transactional
-	public int broadcast(Viewer staff, Broadcast broadcast) {
-		if (!ThreadAccess.mayBroadcast(staff)) {
-			throw new ThreadForbiddenException("broadcast");
-		}
-		Set<Long> students = new LinkedHashSet<>(broadcast.studentIds());
-		if (broadcast.categoryId() != null) {
-			students.addAll(this.threads.studentsWhoAskedAbout(broadcast.categoryId()));
-		}
-		students.retainAll(this.accounts.activeIdsWithRole(RoleName.STUDENT));
-		if (students.isEmpty()) {
-			throw new ThreadRuleException("broadcast.error.no-students");
-		}
-		Instant now = this.clock.instant();
-		int sent = 0;
-		for (long studentId : students) {
-			String key = (broadcast.submissionKey() != null) ? broadcast.submissionKey() + ":" + studentId : null;
-			if (resubmitted(staff, key).isEmpty()) {
-				MessageThread thread = this.threads.save(new MessageThread(broadcast.title().strip(), ThreadType.INFO,
-						broadcast.priority(), broadcast.categoryId(), studentId, staff.userId(), staff.userId(), now));
-				post(thread, staff, broadcast.content(), key, null, now);
-			}
-			sent++;
-		}
-		return sent;
-	}
-
-	private Message post(MessageThread thread, Viewer sender, String content, String submissionKey,
-			AcceptedFile attachment, Instant now) {
-		Message message = this.messages.saveAndFlush(
-				new Message(thread.getId(), sender.userId(), content.strip(), blankToNull(submissionKey), now));
-		if (attachment != null) {
-			message.attach(this.attachments.store(message.getId(), attachment));
-		}
-		thread.messagePosted(message.getId(), now);
-		this.reads.readUpTo(thread.getId(), sender.userId(), message.getId(), now);
-		this.events.publishEvent(new MessagePosted(thread.getId(), message.getId(), sender.userId()));
-		return message;
-	}
-
-	private Optional<Message> resubmitted(Viewer sender, String submissionKey) {
-		if (submissionKey == null || submissionKey.isBlank()) {
-			return Optional.empty();
-		}
-		return this.messages.findBySenderIdAndSubmissionKey(sender.userId(), submissionKey);
-	}
-
 	private MessageThread lockedFor(Viewer viewer, long threadId, ThreadAction action) {
 		MessageThread thread = this.threads.findForUpdate(threadId)
 			.filter((candidate) -> ThreadAccess.mayOpen(viewer, candidate))
@@ -232,10 +165,6 @@ public class ThreadDesk {
 
 	private void changed(MessageThread thread, Viewer by) {
 		this.events.publishEvent(new ThreadChanged(thread.getId(), by.userId()));
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value;
 	}
 
 }

@@ -8,7 +8,7 @@ import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ThreadAccess;
-import id.otos.messaging.threads.ThreadDesk;
+import id.otos.messaging.threads.Broadcasts;
 import id.otos.messaging.threads.ThreadForbiddenException;
 import id.otos.messaging.threads.ThreadRuleException;
 import id.otos.messaging.threads.Viewer;
@@ -27,14 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping({ "/messages/broadcast/", "/messages/broadcast" })
 class BroadcastController {
 
-	private final ThreadDesk desk;
+	private final Broadcasts broadcasts;
 
 	private final Accounts accounts;
 
 	private final Categories categories;
 
-	BroadcastController(ThreadDesk desk, Accounts accounts, Categories categories) {
-		this.desk = desk;
+	BroadcastController(Broadcasts broadcasts, Accounts accounts, Categories categories) {
+		this.broadcasts = broadcasts;
 		this.accounts = accounts;
 		this.categories = categories;
 	}
@@ -54,7 +54,7 @@ class BroadcastController {
 			return page(form, model);
 		}
 		try {
-			int sent = this.desk.broadcast(viewer, form.toBroadcast());
+			int sent = this.broadcasts.send(viewer, form.toBroadcast());
 			redirect.addFlashAttribute("flashSuccess", "broadcast.done");
 			redirect.addFlashAttribute("flashSuccessArgument", sent);
 			return "redirect:/messages/";
