@@ -6,10 +6,11 @@ import org.springframework.context.annotation.Import;
 /**
  * What a {@code @WebMvcTest} slice needs besides its controller to behave like the
  * application: the security rules (log-in, CSRF, admin pages, the account check on every
- * request) and the language settings. The slice must provide a mock {@code Accounts}.
+ * request), the language settings and how times are shown. The slice must provide a mock
+ * {@code Accounts}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, LocaleConfiguration.class })
+@Import({ SecurityConfiguration.class, LocaleConfiguration.class, Times.class })
 public class WebTestConfiguration {
 
 }
