@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,11 +84,11 @@ public class Inbox {
 			parameters.put("type", filter.type().code());
 		}
 		if (filter.search() != null) {
-			where.append("""
+			where.append(" ").append("""
 					and (lower(t.title) like :search escape '\\'
 					     or exists (select 1 from otosapp_message sm
 					                where sm.thread_id = t.id and lower(sm.content) like :search escape '\\'))""");
-			parameters.put("search", "%" + escapeLike(filter.search().toLowerCase()) + "%");
+			parameters.put("search", "%" + escapeLike(filter.search().toLowerCase(Locale.ROOT)) + "%");
 		}
 		return where.toString();
 	}

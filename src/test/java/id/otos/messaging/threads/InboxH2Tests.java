@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class InboxH2Tests extends InboxChecks {
+
+}
