@@ -22,6 +22,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -174,6 +175,33 @@ class ThreadFormsTests {
 			.andExpect(content().string(containsString("Pilih paling sedikit satu siswa atau satu kategori.")))
 			.andExpect(content().string(containsString("value=\"Info\"")));
 		assertThat(threads()).isZero();
+	}
+
+	@Test
+	void anAttachmentIsServedAsWhatItIsNeverSniffedAndNamedSafely() throws Exception {
+		MockMultipartFile file = new MockMultipartFile("attachment", "..\\..\\<img onerror=x>rumus.pdf", "image/png",
+				"%PDF-1.4 rumus".getBytes());
+		this.mvc.perform(newThread("Soal", "general", null, "Lihat lampiran").file(file));
+		long thread = this.jdbc.sql("select max(id) from otosapp_messagethread").query(Long.class).single();
+		long message = this.jdbc.sql("select max(id) from otosapp_message").query(Long.class).single();
+
+		this.mvc.perform(get("/messages/thread/" + thread + "/attachments/" + message + "/").with(user(siswa1())))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Disposition",
+					containsString("attachment; filename=\"_img onerror_x_rumus.pdf\"")));
+	}
+
+	@Test
+	void theUnreadCountAnswersJsonAndWithoutASession401Json() throws Exception {
+		this.mvc.perform(get("/api/messages/unread-count/").with(user(siswa1())))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"unread_count\": 0}"));
+		this.mvc.perform(get("/api/messages/unread-count/"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content()
+				.json("{\"error\": \"unauthenticated\", \"message\": \"Silakan masuk terlebih dahulu.\"}"));
 	}
 
 	@Test
