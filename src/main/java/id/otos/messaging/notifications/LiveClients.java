@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -22,10 +22,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The event streams open on this node, by person. Each stream gets a comment every
  * {@link #HEARTBEAT} (so proxies keep it open and a dead one is noticed), ends after
  * {@link #TIMEOUT} (the browser opens a new one), and is forgotten when it ends or fails.
- * Holds no database connection.
+ * Holds no database connection. Streams end first when the application stops, so the web
+ * server's graceful shutdown does not wait for them.
  */
 @Component
-class LiveClients implements DisposableBean {
+class LiveClients implements SmartLifecycle {
 
 	static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -39,6 +40,8 @@ class LiveClients implements DisposableBean {
 	private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
 
 	private final AtomicLong eventIds = new AtomicLong();
+
+	private volatile boolean running;
 
 	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "otos-live-heartbeat");
@@ -118,9 +121,21 @@ class LiveClients implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void start() {
+		this.running = true;
+	}
+
+	/** Ends every stream (browsers reconnect, to another node if this one is going). */
+	@Override
+	public void stop() {
+		this.running = false;
 		this.heartbeat.shutdownNow();
 		List.copyOf(this.streams.keySet()).forEach(this::disconnect);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	private void sendToAll(long userId, String name, String data) {
