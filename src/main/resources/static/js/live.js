@@ -36,6 +36,14 @@
 		});
 	}
 
+	// Only what changed is replaced: the rest of the page (focus, selection, what someone
+	// is pointing at) stays as it is.
+	function replaceIfChanged(current, fresh) {
+		if (current && fresh && current.outerHTML !== fresh.outerHTML) {
+			current.replaceWith(document.importNode(fresh, true));
+		}
+	}
+
 	function lastMessageId() {
 		var last = 0;
 		Array.prototype.forEach.call(messages.querySelectorAll('li.message[data-message-id]'), function (item) {
@@ -50,9 +58,7 @@
 			['thread-status', 'thread-priority', 'thread-handler'].forEach(function (id) {
 				var fresh = doc.getElementById(id);
 				var current = document.getElementById(id);
-				if (fresh && current) {
-					current.replaceWith(document.importNode(fresh, true));
-				}
+				replaceIfChanged(current, fresh);
 			});
 			Array.prototype.forEach.call(doc.querySelectorAll('#new-messages > li.message'), function (item) {
 				var id = item.getAttribute('data-message-id');
@@ -66,11 +72,7 @@
 	function syncInbox() {
 		var list = document.getElementById('inbox-list');
 		return get(list.getAttribute('data-rows-url')).then(parse).then(function (doc) {
-			var fresh = doc.getElementById('inbox-list');
-			var current = document.getElementById('inbox-list');
-			if (fresh && current) {
-				current.replaceWith(document.importNode(fresh, true));
-			}
+			replaceIfChanged(document.getElementById('inbox-list'), doc.getElementById('inbox-list'));
 		});
 	}
 

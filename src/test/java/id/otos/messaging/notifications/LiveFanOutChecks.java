@@ -103,10 +103,11 @@ abstract class LiveFanOutChecks {
 	}
 
 	@Test
-	void whoeverIsNotLoggedInGetsNoStream() {
+	void whoeverIsNotLoggedInGetsNoStreamAndNoSession() {
 		HttpVisitor stranger = new HttpVisitor();
-		int status = stranger.get(nodeA() + "/messages/events/").statusCode();
-		assertThat(status).isEqualTo(302);
+
+		assertThat(stranger.get(nodeA() + "/messages/events/").statusCode()).isEqualTo(401);
+		assertThat(stranger.session()).isNull();
 	}
 
 	private long openQuestion(String studentEmail, String title, String content) {

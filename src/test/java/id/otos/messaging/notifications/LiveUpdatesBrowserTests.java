@@ -87,6 +87,30 @@ class LiveUpdatesBrowserTests {
 
 			awaitText(siswa, "nav-unread", "1");
 			assertThat(messages(siswa)).hasSize(2);
+
+			guru.go("/messages/thread/" + question + "/").click("action-request-close");
+
+			new WebDriverWait(siswa.driver(), LIVE).until((driver) -> "pending"
+				.equals(driver.findElement(By.id("thread-status")).getAttribute("data-status")));
+		}
+	}
+
+	@Test
+	void aNewQuestionShowsInTheTeachersInboxWithoutAReload() {
+		try (Browser guru = Browser.open(base())) {
+			guru.logIn("guru1@otos.test", PASSWORD).go("/messages/");
+			awaitLive(guru, "guru1@otos.test");
+
+			long question = openQuestion("Energi kinetik", "Apa rumus energi kinetik?");
+
+			WebElement row = new WebDriverWait(guru.driver(), LIVE).until((driver) -> driver
+				.findElements(By.cssSelector("#inbox li.thread-row[data-thread-id='" + question + "']"))
+				.stream()
+				.findFirst()
+				.orElse(null));
+			assertThat(row.getText()).contains("Energi kinetik");
+			awaitText(guru, "unread-" + question, "1");
+			awaitText(guru, "nav-unread", "1");
 		}
 	}
 
