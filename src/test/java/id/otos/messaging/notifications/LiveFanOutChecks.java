@@ -103,6 +103,21 @@ abstract class LiveFanOutChecks {
 	}
 
 	@Test
+	void theInboxListFetchedOnAnyNodeShowsOnlyThePersonsOwnDesk() {
+		long thread = openQuestion("siswa1@otos.test", "Peluang dadu", "Berapa peluang angka enam?");
+		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor otherStudent = new HttpVisitor().logIn(nodeA(), "siswa2@otos.test", PASSWORD);
+
+		String rows = student.get(nodeB() + "/messages/rows/").body();
+
+		assertThat(rows).contains("id=\"inbox-list\"").contains("data-thread-id=\"" + thread + "\"");
+		assertThat(student.get(nodeB() + "/messages/rows/?status=closed").body())
+			.doesNotContain("data-thread-id=\"" + thread + "\"");
+		assertThat(otherStudent.get(nodeB() + "/messages/rows/").body()).contains("id=\"inbox-list\"")
+			.doesNotContain("data-thread-id=\"" + thread + "\"");
+	}
+
+	@Test
 	void whoeverIsNotLoggedInGetsNoStreamAndNoSession() {
 		HttpVisitor stranger = new HttpVisitor();
 
