@@ -33,6 +33,16 @@ class ModularityTests {
 		assertThat(dependenciesOf("categories")).isSubsetOf("accounts");
 	}
 
+	@Test
+	void notificationsOnlyListenToThreadsAndAskAccounts() {
+		assertThat(dependenciesOf("notifications")).isSubsetOf("threads", "accounts");
+	}
+
+	@Test
+	void threadsKnowNothingOfWhoListens() {
+		assertThat(dependenciesOf("threads")).doesNotContain("notifications");
+	}
+
 	private static Set<String> dependenciesOf(String name) {
 		ApplicationModule module = modules.getModuleByName(name).orElseThrow();
 		return module.getDirectDependencies(modules)

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import id.otos.messaging.accounts.RoleName;
@@ -50,8 +51,18 @@ public class ThreadPages {
 
 	@Transactional
 	public ThreadView read(Viewer viewer, long threadId) {
+		return readAfter(viewer, threadId, 0);
+	}
+
+	/**
+	 * The thread as {@link #read(Viewer, long)} shows it, with only the messages after
+	 * the given one: what a page that already shows the messages up to it lacks. The
+	 * viewer's read position moves to the last message returned, as a page view would.
+	 */
+	@Transactional
+	public ThreadView readAfter(Viewer viewer, long threadId, long afterMessageId) {
 		MessageThread thread = openable(viewer, threadId);
-		List<MessageView> messages = messages(viewer, threadId);
+		List<MessageView> messages = messages(viewer, threadId, afterMessageId);
 		if (!messages.isEmpty()) {
 			long last = messages.get(messages.size() - 1).id();
 			this.reads.readUpTo(threadId, viewer.userId(), last, this.clock.instant());
@@ -69,6 +80,15 @@ public class ThreadPages {
 				thread.getPriority(), thread.getCategoryId(), names.category(), thread.getStudentId(), names.student(),
 				thread.getHandlerId(), names.handler(), thread.getCreatedAt(), thread.getCloseRequestedAt(),
 				thread.getClosedAt(), thread.getReopenedAt(), messages, audit, allowed);
+	}
+
+	/**
+	 * The thread as it is now, whoever asks: for deciding who may be told that it
+	 * changed.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<MessageThread> find(long threadId) {
+		return this.threads.findById(threadId);
 	}
 
 	/** The thread, if the viewer may open it; otherwise "not found". */
@@ -91,7 +111,7 @@ public class ThreadPages {
 			.orElseThrow(() -> new ThreadNotFoundException(threadId));
 	}
 
-	private List<MessageView> messages(Viewer viewer, long threadId) {
+	private List<MessageView> messages(Viewer viewer, long threadId, long afterMessageId) {
 		return this.jdbc.sql("""
 				select m.id, m.sender_id, m.content, m.created_at,
 				       trim(u.first_name || ' ' || u.last_name) as sender_name, u.profile_picture, r.role_name,
@@ -100,9 +120,13 @@ public class ThreadPages {
 				join otosapp_user u on u.id = m.sender_id
 				left join otosapp_role r on r.id = u.role_id
 				left join otos_message_attachment a on a.message_id = m.id
-				where m.thread_id = :thread
+				where m.thread_id = :thread and m.id > :after
 				order by m.id
-				""").param("thread", threadId).query((rs, n) -> message(rs, viewer)).list();
+				""")
+			.param("thread", threadId)
+			.param("after", afterMessageId)
+			.query((rs, n) -> message(rs, viewer))
+			.list();
 	}
 
 	private List<AuditView> audit(long threadId) {

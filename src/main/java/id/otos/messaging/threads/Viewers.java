@@ -4,6 +4,7 @@ import java.util.Set;
 
 import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
 
 import org.springframework.stereotype.Component;
@@ -21,8 +22,17 @@ public class Viewers {
 	}
 
 	public Viewer of(CurrentUser user) {
-		Set<Long> taught = (user.role() == RoleName.TEACHER) ? this.categories.taughtBy(user.id()) : Set.of();
-		return new Viewer(user.id(), user.role(), taught);
+		return of(user.id(), user.role());
+	}
+
+	/** A person as their account is now (for those who are not making this request). */
+	public Viewer of(UserSummary person) {
+		return of(person.id(), person.role());
+	}
+
+	private Viewer of(long userId, RoleName role) {
+		Set<Long> taught = (role == RoleName.TEACHER) ? this.categories.taughtBy(userId) : Set.of();
+		return new Viewer(userId, role, taught);
 	}
 
 }

@@ -11,16 +11,19 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The JSON API shares the pages' session, but a request without one gets 401 with a JSON
- * body in the user's language, never a redirect to the log-in page.
+ * The JSON API and the live updates' event stream share the pages' session, but a request
+ * without one gets 401 with a JSON body in the user's language, never a redirect to the
+ * log-in page.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -33,6 +36,25 @@ class ApiSecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(new JsonUnauthorized(messages, locales, json)));
+		return http.build();
+	}
+
+	/**
+	 * The live updates' event stream, for logged-in people only; without a session it
+	 * answers 401 (the browser's EventSource gives up and the page retries later) instead
+	 * of a redirect to the log-in page, which would start a session at every retry.
+	 * @param http the stream's security
+	 * @return the filter chain
+	 * @throws Exception if it cannot be built
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain liveUpdatesSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/messages/events/**");
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+		http.requestCache((cache) -> cache.disable());
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
 		return http.build();
 	}
 

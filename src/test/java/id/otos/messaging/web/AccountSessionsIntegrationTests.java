@@ -1,20 +1,22 @@
 package id.otos.messaging.web;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.NewAccount;
 import id.otos.messaging.accounts.PictureSamples;
 import id.otos.messaging.accounts.RoleName;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.ActiveProfiles;
@@ -77,29 +79,32 @@ class AccountSessionsIntegrationTests {
 	@Test
 	void deactivatingSomeoneEndsTheSessionTheyHaveOpen() throws Exception {
 		String email = person(RoleName.STUDENT);
-		MockHttpSession session = logIn(email, PASSWORD);
-		this.mvc.perform(get("/profile").session(session)).andExpect(status().isOk());
+		Cookie session = logIn(email, PASSWORD);
+		this.mvc.perform(get("/profile").cookie(session)).andExpect(status().isOk());
 
 		deactivate(email);
 
-		this.mvc.perform(get("/profile").session(session))
+		this.mvc.perform(get("/profile").cookie(session))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login"));
-		assertThat(session.isInvalid()).isTrue();
+		assertThat(this.jdbc.queryForObject("select count(*) from spring_session where session_id = ?", Integer.class,
+				new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.US_ASCII)))
+			.as("the ended session is gone from the session store")
+			.isZero();
 	}
 
 	@Test
 	void aNewRoleAppliesWithoutLoggingInAgain() throws Exception {
 		String email = person(RoleName.STUDENT);
-		MockHttpSession session = logIn(email, PASSWORD);
-		this.mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+		Cookie session = logIn(email, PASSWORD);
+		this.mvc.perform(get("/admin/users").cookie(session)).andExpect(status().isForbidden());
 
 		changeRole(email, RoleName.ADMIN);
-		this.mvc.perform(get("/admin/users").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/admin/users").cookie(session)).andExpect(status().isOk());
 
 		changeRole(email, RoleName.TEACHER);
-		this.mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
-		this.mvc.perform(get("/profile").session(session))
+		this.mvc.perform(get("/admin/users").cookie(session)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/profile").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Guru")));
 	}
@@ -107,19 +112,24 @@ class AccountSessionsIntegrationTests {
 	@Test
 	void changingOnesPasswordKeepsThisSessionAndEndsTheOthers() throws Exception {
 		String email = person(RoleName.TEACHER);
-		MockHttpSession phone = logIn(email, PASSWORD);
-		MockHttpSession laptop = logIn(email, PASSWORD);
+		Cookie phone = logIn(email, PASSWORD);
+		Cookie laptop = logIn(email, PASSWORD);
 
-		this.mvc
-			.perform(post("/profile/password").session(laptop)
+		Cookie renewed = this.mvc
+			.perform(post("/profile/password").cookie(laptop)
 				.with(csrf())
 				.param("currentPassword", PASSWORD)
 				.param("newPassword", "sandi-baru-456")
 				.param("confirmPassword", "sandi-baru-456"))
-			.andExpect(redirectedUrl("/profile"));
+			.andExpect(redirectedUrl("/profile"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
 
-		this.mvc.perform(get("/profile").session(laptop)).andExpect(status().isOk());
-		this.mvc.perform(get("/profile").session(phone)).andExpect(redirectedUrl("/login"));
+		assertThat(renewed).as("this session, under a new id").isNotNull();
+		assertThat(renewed.getValue()).isNotEqualTo(laptop.getValue());
+		this.mvc.perform(get("/profile").cookie(renewed)).andExpect(status().isOk());
+		this.mvc.perform(get("/profile").cookie(phone)).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(formLogin("/login").user(email).password(PASSWORD)).andExpect(redirectedUrl("/login?error"));
 		this.mvc.perform(formLogin("/login").user(email).password("sandi-baru-456")).andExpect(redirectedUrl("/"));
 	}
@@ -136,30 +146,30 @@ class AccountSessionsIntegrationTests {
 				""", "pbkdf2_sha256$260000$aB9kLm2NpQ7rSt4V$LCa8DizLV8Jw7mjWzbNUO8m1TpXX4LvUE2gYixtoNnc=",
 				email.substring(0, email.indexOf('@')), email, joined, joined);
 
-		MockHttpSession session = logIn(email, "Sandi Guru 2024!");
+		Cookie session = logIn(email, "Sandi Guru 2024!");
 
 		String stored = this.jdbc.queryForObject("select password from otosapp_user where email = ?", String.class,
 				email);
 		assertThat(stored).startsWith("{bcrypt}$2");
-		this.mvc.perform(get("/profile").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/profile").cookie(session)).andExpect(status().isOk());
 	}
 
 	@Test
 	void aPictureUploadedOnTheProfileIsServedAsTheImageItIs() throws Exception {
 		String email = person(RoleName.STUDENT);
-		MockHttpSession session = logIn(email, PASSWORD);
+		Cookie session = logIn(email, PASSWORD);
 		long id = this.jdbc.queryForObject("select id from otosapp_user where email = ?", Long.class, email);
 
 		this.mvc
 			.perform(multipart("/profile/picture")
 				.file(new MockMultipartFile("picture", "foto.txt", "text/plain", PictureSamples.gif()))
-				.session(session)
+				.cookie(session)
 				.with(csrf()))
 			.andExpect(redirectedUrl("/profile"));
 
-		this.mvc.perform(get("/profile").session(session))
+		this.mvc.perform(get("/profile").cookie(session))
 			.andExpect(content().string(containsString("id=\"profile-picture\"")));
-		this.mvc.perform(get("/accounts/" + id + "/picture").session(logIn("siswa2@otos.test", "demo-password")))
+		this.mvc.perform(get("/accounts/" + id + "/picture").cookie(logIn("siswa2@otos.test", "demo-password")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "image/gif"))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
@@ -169,13 +179,13 @@ class AccountSessionsIntegrationTests {
 	@Test
 	void aFileThatIsNotAnImageChangesNothingWhateverItsNameAndType() throws Exception {
 		String email = person(RoleName.STUDENT);
-		MockHttpSession session = logIn(email, PASSWORD);
+		Cookie session = logIn(email, PASSWORD);
 
 		this.mvc
 			.perform(multipart("/profile/picture")
 				.file(new MockMultipartFile("picture", "foto.png", "image/png",
 						"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes()))
-				.session(session)
+				.cookie(session)
 				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("File ini bukan gambar PNG, JPEG, GIF atau WebP.")))
@@ -192,22 +202,22 @@ class AccountSessionsIntegrationTests {
 		return email;
 	}
 
-	private MockHttpSession logIn(String email, String password) throws Exception {
+	private Cookie logIn(String email, String password) throws Exception {
 		MvcResult result = this.mvc.perform(formLogin("/login").user(email).password(password))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return result.getResponse().getCookie("SESSION");
 	}
 
 	private void deactivate(String email) throws Exception {
-		this.mvc.perform(post("/admin/users/" + idOf(email) + "/deactivate").session(admin()).with(csrf()))
+		this.mvc.perform(post("/admin/users/" + idOf(email) + "/deactivate").cookie(admin()).with(csrf()))
 			.andExpect(redirectedUrl("/admin/users/" + idOf(email) + "/edit"));
 	}
 
 	private void changeRole(String email, RoleName role) throws Exception {
 		String username = email.substring(0, email.indexOf('@'));
 		this.mvc
-			.perform(post("/admin/users/" + idOf(email) + "/edit").session(admin())
+			.perform(post("/admin/users/" + idOf(email) + "/edit").cookie(admin())
 				.with(csrf())
 				.param("email", email)
 				.param("username", username)
@@ -217,7 +227,7 @@ class AccountSessionsIntegrationTests {
 			.andExpect(redirectedUrl("/admin/users"));
 	}
 
-	private MockHttpSession admin() throws Exception {
+	private Cookie admin() throws Exception {
 		return logIn("admin@otos.test", "demo-password");
 	}
 

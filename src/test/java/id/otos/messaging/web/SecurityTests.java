@@ -1,14 +1,13 @@
 package id.otos.messaging.web;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -47,17 +46,23 @@ class SecurityTests {
 
 	@Test
 	void correctPasswordLogsInWithAFreshSessionId() throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		String before = session.getId();
-		MvcResult result = this.mvc
-			.perform(post("/login").session(session)
+		Cookie before = this.mvc.perform(get("/messages/")).andReturn().getResponse().getCookie("SESSION");
+		assertThat(before).as("the session (in the database) of the visit before log-in").isNotNull();
+
+		Cookie after = this.mvc
+			.perform(post("/login").cookie(before)
 				.param("username", "SISWA1@otos.test")
 				.param("password", "demo-password")
 				.with(csrf()))
-			.andExpect(redirectedUrl("/"))
-			.andReturn();
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
 
-		assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(before);
+		assertThat(after).isNotNull();
+		assertThat(after.getValue()).isNotEqualTo(before.getValue());
+		this.mvc.perform(get("/messages/").cookie(after)).andExpect(status().isOk());
+		this.mvc.perform(get("/messages/").cookie(before)).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test

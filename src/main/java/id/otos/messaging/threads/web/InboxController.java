@@ -27,12 +27,25 @@ class InboxController {
 
 	@GetMapping({ "/messages/", "/messages" })
 	String inbox(Viewer viewer, @ModelAttribute("query") InboxQuery query, Model model) {
+		fill(viewer, query, model);
+		return "threads/inbox";
+	}
+
+	/**
+	 * The inbox's list alone, with the same filters, for the page's live updates.
+	 */
+	@GetMapping("/messages/rows/")
+	String rows(Viewer viewer, @ModelAttribute("query") InboxQuery query, Model model) {
+		fill(viewer, query, model);
+		return "threads/inbox :: rows";
+	}
+
+	private void fill(Viewer viewer, InboxQuery query, Model model) {
 		model.addAttribute("inbox", this.inbox.page(viewer, query.toFilter(this.properties.pageSize())));
 		model.addAttribute("mayOpenNewThread", ThreadAccess.mayOpenNewThread(viewer));
 		model.addAttribute("statuses", ThreadStatus.values());
 		model.addAttribute("types", ThreadType.values());
 		model.addAttribute("priorities", Priority.values());
-		return "threads/inbox";
 	}
 
 }

@@ -53,6 +53,17 @@ class ThreadController {
 		return page(viewer, id, ReplyForm.empty(UUID.randomUUID().toString()), model);
 	}
 
+	/**
+	 * What an open thread page lacks: the messages after {@code after} and the thread's
+	 * state now, as HTML for the page's live updates. The same rule as the page: 404 for
+	 * a thread the person may not open.
+	 */
+	@GetMapping("messages")
+	String updates(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "0") long after, Model model) {
+		this.pageModel.fillUpdate(this.pages.readAfter(viewer, id, Math.max(after, 0)), model);
+		return "threads/thread-update";
+	}
+
 	@PostMapping(params = "action=reply")
 	String reply(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("reply") ReplyForm reply,
 			BindingResult errors, @RequestParam(required = false) MultipartFile attachment, Model model,

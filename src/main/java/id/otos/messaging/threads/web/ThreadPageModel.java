@@ -37,15 +37,20 @@ class ThreadPageModel {
 	}
 
 	void fill(ThreadView thread, Model model) {
+		fillUpdate(thread, model);
+		model.addAttribute("statuses", ThreadStatus.values());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("handlers",
+				thread.allowed().contains(ThreadAction.ASSIGN) ? assignable(thread) : List.<UserSummary>of());
+	}
+
+	/** The thread and its messages' text, without the action forms' choices. */
+	void fillUpdate(ThreadView thread, Model model) {
 		model.addAttribute("thread", thread);
 		model.addAttribute("messageHtml",
 				thread.messages()
 					.stream()
 					.collect(Collectors.toMap(MessageView::id, (message) -> this.messageText.html(message.content()))));
-		model.addAttribute("statuses", ThreadStatus.values());
-		model.addAttribute("priorities", Priority.values());
-		model.addAttribute("handlers",
-				thread.allowed().contains(ThreadAction.ASSIGN) ? assignable(thread) : List.<UserSummary>of());
 	}
 
 	/** Who the thread can go to: teachers of its category, or operators and admins. */

@@ -206,6 +206,26 @@ abstract class AuthorizationMatrixChecks {
 	}
 
 	@Test
+	void aThreadPagesLiveUpdatesFollowThePagesRule() throws Exception {
+		for (On on : On.values()) {
+			for (Who who : Who.values()) {
+				long thread = this.threads.get(on);
+				int page = this.mvc.perform(get("/messages/thread/" + thread + "/").with(user(principal(who))))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+				int updates = this.mvc
+					.perform(get("/messages/thread/" + thread + "/messages").param("after", "0")
+						.with(user(principal(who))))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+				assertThat(updates).as(who + " on " + on).isEqualTo(page).isIn(200, 404);
+			}
+		}
+	}
+
+	@Test
 	void theMatrixCoversEveryRelationshipAndOperation() {
 		assertThat(cells()).hasSize(On.values().length * Who.values().length * Op.values().length);
 	}

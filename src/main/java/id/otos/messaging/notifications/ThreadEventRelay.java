@@ -1,0 +1,65 @@
+package id.otos.messaging.notifications;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import id.otos.messaging.threads.ThreadEvents.MessagePosted;
+import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Puts committed thread events on the {@link EventBus} as signals. Only after the commit
+ * (a rolled-back change tells nobody, and a page that fetches at once sees the change),
+ * and on a thread of its own: the request does not wait, and the bus's statements do not
+ * run in the finished transaction's connection.
+ */
+@Component
+class ThreadEventRelay implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(ThreadEventRelay.class);
+
+	private final EventBus bus;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "otos-live-relay");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	ThreadEventRelay(EventBus bus) {
+		this.bus = bus;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(MessagePosted event) {
+		relay(ThreadSignal.messagePosted(event.threadId(), event.messageId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(ThreadChanged event) {
+		relay(ThreadSignal.threadChanged(event.threadId()));
+	}
+
+	@Override
+	public void destroy() {
+		this.worker.shutdown();
+	}
+
+	private void relay(ThreadSignal signal) {
+		this.worker.execute(() -> {
+			try {
+				this.bus.publish(signal);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not publish {}", signal, ex);
+			}
+		});
+	}
+
+}

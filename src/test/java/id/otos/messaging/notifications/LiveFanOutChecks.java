@@ -1,0 +1,162 @@
+package id.otos.messaging.notifications;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.notifications.EventStream.Event;
+import id.otos.messaging.support.DemoSchool;
+import id.otos.messaging.threads.NewThread;
+import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ThreadDesk;
+import id.otos.messaging.threads.ThreadType;
+import id.otos.messaging.threads.Viewers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Live updates between two app nodes: what is posted on node B reaches the streams of the
+ * people on node A who may see the thread, and nobody else's. On one node (the embedded
+ * database) A and B are the same.
+ */
+abstract class LiveFanOutChecks {
+
+	static final String PASSWORD = "demo-password";
+
+	static final Duration ARRIVAL = Duration.ofSeconds(10);
+
+	static final Duration GRACE = Duration.ofSeconds(1);
+
+	private static final Pattern SUBMISSION_KEY = Pattern.compile("name=\"submission_key\"\\s+value=\"([^\"]+)\"");
+
+	abstract String nodeA();
+
+	abstract String nodeB();
+
+	/** Node A's application, for setting up data. */
+	abstract ApplicationContext applicationA();
+
+	@AfterEach
+	void backToTheDemoSchool() {
+		DemoSchool.reset(applicationA().getBean(JdbcClient.class));
+	}
+
+	@Test
+	void aReplyPostedOnOneNodeReachesTheStudentOnTheOtherNodeAndNobodyWhoMayNotSeeIt() throws Exception {
+		long thread = openQuestion("siswa1@otos.test", "Limit tak hingga", "Bagaimana limit x menuju tak hingga?");
+		long firstMessage = lastMessageOf(thread);
+		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor otherStudent = new HttpVisitor().logIn(nodeA(), "siswa2@otos.test", PASSWORD);
+		HttpVisitor teacher = new HttpVisitor().logIn(nodeB(), "guru1@otos.test", PASSWORD);
+
+		try (EventStream studentEvents = student.events(nodeA());
+				EventStream otherEvents = otherStudent.events(nodeA())) {
+			assertThat(studentEvents.next("hello", ARRIVAL)).isNotNull();
+			assertThat(otherEvents.next("hello", ARRIVAL)).isNotNull();
+
+			reply(teacher, thread, "Bagi pembilang dan penyebut dengan x pangkat tertinggi.");
+
+			Event event = studentEvents.next("thread", ARRIVAL);
+			assertThat(event).as("the reply's signal on node A").isNotNull();
+			assertThat(event.isAbout(thread)).isTrue();
+			assertThat(event.data()).contains("\"kind\":\"message\"").doesNotContain("pembilang");
+			Thread.sleep(GRACE.toMillis());
+			assertThat(otherEvents.drain()).as("events for someone who may not see the thread").isEmpty();
+		}
+		String update = student.get(nodeA() + "/messages/thread/" + thread + "/messages?after=" + firstMessage).body();
+		assertThat(update).contains("Bagi pembilang dan penyebut dengan x pangkat tertinggi.")
+			.doesNotContain("Bagaimana limit x menuju tak hingga?");
+		assertThat(otherStudent.get(nodeA() + "/messages/thread/" + thread + "/messages?after=0").statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void aStatusChangeOnOneNodeReachesTheStudentOnTheOther() throws Exception {
+		long thread = openQuestion("siswa1@otos.test", "Vektor satuan", "Apa itu vektor satuan?");
+		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor teacher = new HttpVisitor().logIn(nodeB(), "guru1@otos.test", PASSWORD);
+
+		try (EventStream studentEvents = student.events(nodeA())) {
+			assertThat(studentEvents.next("hello", ARRIVAL)).isNotNull();
+
+			String page = teacher.get(nodeB() + "/messages/thread/" + thread + "/").body();
+			assertThat(teacher
+				.post(nodeB() + "/messages/thread/" + thread + "/",
+						Map.of("action", "request_close", "_csrf", HttpVisitor.csrf(page)))
+				.statusCode()).isEqualTo(302);
+
+			Event event = studentEvents.next("thread", ARRIVAL);
+			assertThat(event).isNotNull();
+			assertThat(event.isAbout(thread)).isTrue();
+			assertThat(event.data()).contains("\"kind\":\"changed\"");
+		}
+		assertThat(
+				student.get(nodeA() + "/messages/thread/" + thread + "/messages?after=" + lastMessageOf(thread)).body())
+			.contains("data-status=\"pending\"");
+	}
+
+	@Test
+	void theInboxListFetchedOnAnyNodeShowsOnlyThePersonsOwnDesk() {
+		long thread = openQuestion("siswa1@otos.test", "Peluang dadu", "Berapa peluang angka enam?");
+		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor otherStudent = new HttpVisitor().logIn(nodeA(), "siswa2@otos.test", PASSWORD);
+
+		String rows = student.get(nodeB() + "/messages/rows/").body();
+
+		assertThat(rows).contains("id=\"inbox-list\"").contains("data-thread-id=\"" + thread + "\"");
+		assertThat(student.get(nodeB() + "/messages/rows/?status=closed").body())
+			.doesNotContain("data-thread-id=\"" + thread + "\"");
+		assertThat(otherStudent.get(nodeB() + "/messages/rows/").body()).contains("id=\"inbox-list\"")
+			.doesNotContain("data-thread-id=\"" + thread + "\"");
+	}
+
+	@Test
+	void whoeverIsNotLoggedInGetsNoStreamAndNoSession() {
+		HttpVisitor stranger = new HttpVisitor();
+
+		assertThat(stranger.get(nodeA() + "/messages/events/").statusCode()).isEqualTo(401);
+		assertThat(stranger.session()).isNull();
+	}
+
+	private long openQuestion(String studentEmail, String title, String content) {
+		ApplicationContext app = applicationA();
+		Accounts accounts = app.getBean(Accounts.class);
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		long studentId = jdbc.sql("select id from otosapp_user where email = ?")
+			.param(studentEmail)
+			.query(Long.class)
+			.single();
+		long category = jdbc.sql("select id from otosapp_category where category_name = 'Matematika'")
+			.query(Long.class)
+			.single();
+		return app.getBean(ThreadDesk.class)
+			.open(app.getBean(Viewers.class).of(accounts.currentUser(studentId).orElseThrow()),
+					new NewThread(title, ThreadType.ACADEMIC, category, null, Priority.NORMAL, content, null), null);
+	}
+
+	private long lastMessageOf(long thread) {
+		List<Long> ids = applicationA().getBean(JdbcClient.class)
+			.sql("select id from otosapp_message where thread_id = ? order by id")
+			.param(thread)
+			.query(Long.class)
+			.list();
+		return ids.get(ids.size() - 1);
+	}
+
+	private void reply(HttpVisitor teacher, long thread, String content) {
+		String page = teacher.get(nodeB() + "/messages/thread/" + thread + "/").body();
+		assertThat(teacher
+			.post(nodeB() + "/messages/thread/" + thread + "/",
+					Map.of("action", "reply", "content", content, "submission_key",
+							HttpVisitor.field(SUBMISSION_KEY, page, "submission_key"), "_csrf", HttpVisitor.csrf(page)))
+			.statusCode()).isEqualTo(302);
+	}
+
+}
