@@ -21,8 +21,15 @@ public class Viewers {
 	}
 
 	public Viewer of(CurrentUser user) {
-		Set<Long> taught = (user.role() == RoleName.TEACHER) ? this.categories.taughtBy(user.id()) : Set.of();
-		return new Viewer(user.id(), user.role(), taught);
+		return of(user.id(), user.role());
+	}
+
+	/**
+	 * The viewer of any person by id and role, for work done on their behalf (e-mail).
+	 */
+	public Viewer of(long userId, RoleName role) {
+		Set<Long> taught = (role == RoleName.TEACHER) ? this.categories.taughtBy(userId) : Set.of();
+		return new Viewer(userId, role, taught);
 	}
 
 }
