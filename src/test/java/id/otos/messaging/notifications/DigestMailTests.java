@@ -26,25 +26,41 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Digests delivered to a real SMTP server (GreenMail, in this JVM on a free port of
  * 127.0.0.1), including while it is down. The schedules are off; the test calls the
  * planner and the sender with times of its choosing instead of waiting ten minutes.
  */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "otos.notifications.enabled=false" })
+@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "otos.notifications.enabled=false",
+		"otos.metrics.password=scrape-secret" })
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class DigestMailTests {
 
 	private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
 	private static GreenMail mailServer;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Autowired
 	Digests digests;
@@ -185,6 +201,27 @@ class DigestMailTests {
 			.isEqualTo("otos: 1 pesan belum dibaca di 1 percakapan");
 		assertThat(outboxColumn("status")).isEqualTo("sent");
 		assertThat(outboxColumn("attempts")).isEqualTo("2");
+	}
+
+	@Test
+	void adminsSeeTheMailServerInTheHealthDetails() throws Exception {
+		MvcResult login = this.mvc.perform(formLogin("/login").user("admin@otos.test").password("demo-password"))
+			.andReturn();
+
+		this.mvc.perform(get("/actuator/health").session((MockHttpSession) login.getRequest().getSession(false)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.mail.status").value("UP"));
+	}
+
+	@Test
+	void theScrapeAccountReadsTheMetricsWithItsPasswordOnly() throws Exception {
+		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("prometheus", "scrape-secret")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("otos_mail_sent_total")));
+		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("prometheus", "wrong")))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/messages/").with(httpBasic("prometheus", "scrape-secret")))
+			.andExpect(status().isFound());
 	}
 
 	private void planAndSend(Instant at) {
