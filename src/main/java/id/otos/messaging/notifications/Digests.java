@@ -1,5 +1,7 @@
 package id.otos.messaging.notifications;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,10 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counted exactly as the unread badge counts them ({@link Inbox#unreadThreads}).
  *
  * <p>
- * Each person is planned in a transaction of their own that locks their row of
- * {@code otos_digest_state}, re-reads it, writes the digest to the outbox and moves the
- * row past what the digest covered, all or nothing: a crash neither loses nor doubles a
- * digest, and two app nodes planning at once write one.
+ * Each person is planned in a transaction of their own. Only when something is due does
+ * it lock their row of {@code otos_digest_state}, re-read it, decide again, writes the
+ * digest to the outbox and moves the row past what the digest covered, all or nothing: a
+ * crash neither loses nor doubles a digest, and two app nodes planning at once write one.
  */
 @Component
 class Digests {
@@ -110,32 +112,24 @@ class Digests {
 		return written;
 	}
 
+	/**
+	 * Looks first without a lock (most people, most minutes, have nothing due and cost no
+	 * write), then, for someone due, locks their state row and decides again on what it
+	 * holds now.
+	 */
 	private boolean planFor(UserSummary user, RoleName role, Instant now) {
 		DigestChoice choice = this.settings.choiceOf(user.id());
-		if (!choice.emailDigest()) {
+		if (!choice.emailDigest() || news(user, role, readState(user.id()), now).isEmpty()) {
 			return false;
 		}
 		Optional<State> locked = lockState(user.id());
-		if (locked.isEmpty()) {
+		Optional<News> news = locked.flatMap((state) -> news(user, role, state, now));
+		if (news.isEmpty()) {
 			return false;
 		}
 		State state = locked.get();
-		Instant windowStart = now.minus(this.properties.digestDelay());
-		if (state.lastDigestAt() != null && state.lastDigestAt().isAfter(windowStart)) {
-			return false;
-		}
-		List<UnreadThread> threads = this.inbox.unreadThreads(this.viewers.of(user.id(), role), state.lastMessageId(),
-				now.minus(this.properties.backlog()));
-
-		Instant backlogStart = now.minus(this.properties.backlog());
-		List<StatusChange> changes = (role != RoleName.STUDENT) ? List.of()
-				: this.inbox.statusChangesOfStudent(user.id(), state.lastAuditId())
-					.stream()
-					.filter((change) -> change.at().isAfter(backlogStart))
-					.toList();
-		if (!due(threads, changes, windowStart)) {
-			return false;
-		}
+		List<UnreadThread> threads = news.get().threads();
+		List<StatusChange> changes = news.get().changes();
 		Digest digest = this.composer.compose(user.displayName(), choice.locale(), threads, changes);
 		this.outbox.add(user.id(), user.email(), choice.locale(), digest.subject(), digest.body(), now);
 		long lastMessage = threads.stream().mapToLong(UnreadThread::newestMessageId).max().orElse(0);
@@ -153,6 +147,23 @@ class Digests {
 		return true;
 	}
 
+	/** What a digest planned now would tell, if one is due. */
+	private Optional<News> news(UserSummary user, RoleName role, State state, Instant now) {
+		Instant windowStart = now.minus(this.properties.digestDelay());
+		if (state.lastDigestAt() != null && state.lastDigestAt().isAfter(windowStart)) {
+			return Optional.empty();
+		}
+		Instant backlogStart = now.minus(this.properties.backlog());
+		List<UnreadThread> threads = this.inbox.unreadThreads(this.viewers.of(user.id(), role), state.lastMessageId(),
+				backlogStart);
+		List<StatusChange> changes = (role != RoleName.STUDENT) ? List.of()
+				: this.inbox.statusChangesOfStudent(user.id(), state.lastAuditId())
+					.stream()
+					.filter((change) -> change.at().isAfter(backlogStart))
+					.toList();
+		return due(threads, changes, windowStart) ? Optional.of(new News(threads, changes)) : Optional.empty();
+	}
+
 	/**
 	 * Due when the oldest news (a message not yet told about, or a status change) has
 	 * waited for the whole delay.
@@ -164,6 +175,15 @@ class Digests {
 			.anyMatch((at) -> !at.isAfter(windowStart));
 		boolean waitingChange = changes.stream().anyMatch((change) -> !change.at().isAfter(windowStart));
 		return waitingMessage || waitingChange;
+	}
+
+	private State readState(long userId) {
+		return this.jdbc
+			.sql("select last_message_id, last_audit_id, last_digest_at from otos_digest_state where user_id = :user")
+			.param("user", userId)
+			.query(Digests::state)
+			.optional()
+			.orElse(new State(0, 0, null));
 	}
 
 	/**
@@ -180,12 +200,19 @@ class Digests {
 			.sql("select last_message_id, last_audit_id, last_digest_at from otos_digest_state where user_id = :user"
 					+ this.locking.forUpdate())
 			.param("user", userId)
-			.query((rs, rowNumber) -> {
-				Timestamp last = rs.getTimestamp("last_digest_at");
-				return new State(rs.getLong("last_message_id"), rs.getLong("last_audit_id"),
-						(last != null) ? last.toInstant() : null);
-			})
+			.query(Digests::state)
 			.optional();
+	}
+
+	private static State state(ResultSet rs, int rowNumber) throws SQLException {
+		Timestamp last = rs.getTimestamp("last_digest_at");
+		return new State(rs.getLong("last_message_id"), rs.getLong("last_audit_id"),
+				(last != null) ? last.toInstant() : null);
+	}
+
+	/** What a digest would list. */
+	private record News(List<UnreadThread> threads, List<StatusChange> changes) {
+
 	}
 
 	/** What a person's last digest covered. */
