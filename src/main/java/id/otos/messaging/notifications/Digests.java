@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * Each person is planned in a transaction of their own. Only when something is due does
- * it lock their row of {@code otos_digest_state}, re-read it, decide again, writes the
- * digest to the outbox and moves the row past what the digest covered, all or nothing: a
+ * it lock their row of {@code otos_digest_state}, re-read it, decide again, write the
+ * digest to the outbox and move the row past what the digest covered, all or nothing: a
  * crash neither loses nor doubles a digest, and two app nodes planning at once write one.
  */
 @Component
