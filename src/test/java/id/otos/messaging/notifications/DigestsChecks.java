@@ -3,8 +3,10 @@ package id.otos.messaging.notifications;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,16 +23,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The digest planner against a real database: what goes into the outbox, when, and only
- * once. No mail server here; {@code DigestMailTests} delivers. Run on H2 and PostgreSQL
- * by the subclasses; the planner is called with a time of the test's choosing.
+ * The digest planner and the outbox sender against a real database: what goes into the
+ * outbox, when, and only once; what leaves it, and when again after a failure. A fake
+ * mail sender stands in for the server here; {@code DigestMailTests} delivers over SMTP.
+ * Run on H2 and PostgreSQL by the subclasses; the planner is called with a time of the
+ * test's choosing.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -59,6 +66,21 @@ abstract class DigestsChecks {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	MailOutbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	NotificationProperties properties;
+
+	@Autowired
+	MailProperties mail;
+
+	@Autowired
+	OperationsMetrics metrics;
 
 	Conversations talk;
 
@@ -212,8 +234,98 @@ abstract class DigestsChecks {
 		assertThat(outboxOf(this.siswa2)).hasSize(1);
 	}
 
+	@Test
+	void aSentDigestIsMarkedSentAndNeverSentAgain() {
+		this.talk.reply(this.operator, this.talk.technicalQuestion(this.siswa1, "Tidak bisa masuk"), "Coba lagi.");
+		Instant later = minutesLater(11);
+		this.digests.plan(later);
+		FakeMailServer server = new FakeMailServer();
+		OutboxSender sender = senderTo(server);
+
+		assertThat(sender.sendDue(later)).isEqualTo(1);
+		assertThat(sender.sendDue(later.plus(Duration.ofHours(2)))).isZero();
+
+		assertThat(server.received()).singleElement().asString().startsWith("<digest-");
+		assertThat(outboxOf(this.siswa1)).singleElement().satisfies((mail) -> {
+			assertThat(mail.status()).isEqualTo("sent");
+			assertThat(mail.attempts()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aDigestWaitsLongerAfterEachFailureAndKeepsItsMessageId() {
+		this.talk.reply(this.operator, this.talk.technicalQuestion(this.siswa1, "Tidak bisa masuk"), "Coba lagi.");
+		Instant later = minutesLater(11);
+		this.digests.plan(later);
+		FakeMailServer server = new FakeMailServer();
+		OutboxSender sender = senderTo(server);
+		server.down(true);
+
+		assertThat(sender.sendDue(later)).isZero();
+		assertThat(nextAttempt()).isEqualTo(later.plus(Duration.ofMinutes(1)));
+		assertThat(sender.sendDue(later.plus(Duration.ofMinutes(1)))).isZero();
+		assertThat(nextAttempt()).isEqualTo(later.plus(Duration.ofMinutes(3)));
+		assertThat(outboxOf(this.siswa1)).singleElement().satisfies((mail) -> {
+			assertThat(mail.status()).isEqualTo("pending");
+			assertThat(mail.attempts()).isEqualTo(2);
+		});
+
+		server.down(false);
+		assertThat(sender.sendDue(later.plus(Duration.ofMinutes(2)))).as("not due yet").isZero();
+		assertThat(sender.sendDue(later.plus(Duration.ofMinutes(3)))).isEqualTo(1);
+		assertThat(server.received())
+			.containsExactly(this.jdbc.sql("select message_id from otos_mail_outbox").query(String.class).single());
+	}
+
+	@Test
+	void twoSendersAtOnceSendEachDigestOnce() throws Exception {
+		this.talk.reply(this.operator, this.talk.technicalQuestion(this.siswa1, "Tidak bisa masuk"), "Coba lagi.");
+		this.talk.reply(this.operator, this.talk.technicalQuestion(this.siswa2, "Video tidak jalan"), "Coba lagi.");
+		Instant later = minutesLater(11);
+		this.digests.plan(later);
+		FakeMailServer server = new FakeMailServer();
+		server.slow(300);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> runs = List.of(nodes.submit(() -> {
+				start.await();
+				return senderTo(server).sendDue(later);
+			}), nodes.submit(() -> {
+				start.await();
+				return senderTo(server).sendDue(later);
+			}));
+			start.countDown();
+			int sent = 0;
+			for (Future<Integer> run : runs) {
+				sent += run.get();
+			}
+			assertThat(sent).isEqualTo(2);
+		}
+		finally {
+			nodes.shutdown();
+		}
+
+		assertThat(server.received()).hasSize(2).doesNotHaveDuplicates();
+	}
+
+	private OutboxSender senderTo(FakeMailServer server) {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", server));
+		return new OutboxSender(this.outbox, beans.getBeanProvider(JavaMailSender.class), this.transactions,
+				this.properties, this.mail, this.metrics, this.clock);
+	}
+
+	private Instant nextAttempt() {
+		return this.jdbc.sql("select next_attempt_at from otos_mail_outbox")
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
 	private Instant minutesLater(long minutes) {
-		return this.clock.instant().plus(Duration.ofMinutes(minutes));
+		// whole milliseconds: the databases keep microseconds and H2 rounds, not
+		// truncates
+		return this.clock.instant().plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private List<Outboxed> outboxOf(Viewer person) {
