@@ -109,8 +109,8 @@ class OutboxSender {
 		catch (MailException | MessagingException ex) {
 			int failures = mail.attempts() + 1;
 			Instant next = now.plus(this.properties.retryAfter(failures));
-			logger.warn("E-mail {} to {} not sent (attempt {}), next attempt at {}: {}", mail.id(),
-					mail.recipientEmail(), failures, next, ex.getMessage());
+			logger.warn("E-mail {} (outbox id) not sent (attempt {}), next attempt at {}: {}", mail.id(), failures,
+					next, ex.getMessage());
 			this.outbox.markFailed(mail, next, ex.getMessage());
 			this.metrics.mailFailed();
 			return false;
