@@ -215,6 +215,18 @@ class DigestMailTests {
 	}
 
 	@Test
+	void aMailServerThatIsDownLeavesTheNodeReady() throws Exception {
+		mailServer.stop();
+
+		this.mvc.perform(get("/actuator/health/readiness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.status").value("DOWN"));
+	}
+
+	@Test
 	void theScrapeAccountReadsTheMetricsWithItsPasswordOnly() throws Exception {
 		this.mvc.perform(get("/actuator/prometheus").with(httpBasic("prometheus", "scrape-secret")))
 			.andExpect(status().isOk())
