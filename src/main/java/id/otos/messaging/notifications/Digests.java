@@ -1,8 +1,5 @@
 package id.otos.messaging.notifications;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +10,13 @@ import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.notifications.DigestComposer.Digest;
+import id.otos.messaging.notifications.DigestStates.State;
 import id.otos.messaging.threads.Inbox;
 import id.otos.messaging.threads.StatusChange;
 import id.otos.messaging.threads.UnreadThread;
 import id.otos.messaging.threads.Viewers;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -56,9 +53,7 @@ class Digests {
 
 	private final MailOutbox outbox;
 
-	private final JdbcClient jdbc;
-
-	private final RowLocking locking;
+	private final DigestStates states;
 
 	private final TransactionTemplate transactions;
 
@@ -69,16 +64,15 @@ class Digests {
 	private final Clock clock;
 
 	Digests(Accounts accounts, Viewers viewers, Inbox inbox, NotificationSettings settings, DigestComposer composer,
-			MailOutbox outbox, JdbcClient jdbc, RowLocking locking, TransactionTemplate transactions,
-			NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender, Clock clock) {
+			MailOutbox outbox, DigestStates states, TransactionTemplate transactions, NotificationProperties properties,
+			ObjectProvider<JavaMailSender> mailSender, Clock clock) {
 		this.accounts = accounts;
 		this.viewers = viewers;
 		this.inbox = inbox;
 		this.settings = settings;
 		this.composer = composer;
 		this.outbox = outbox;
-		this.jdbc = jdbc;
-		this.locking = locking;
+		this.states = states;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.mailSender = mailSender;
@@ -119,10 +113,10 @@ class Digests {
 	 */
 	private boolean planFor(UserSummary user, RoleName role, Instant now) {
 		DigestChoice choice = this.settings.choiceOf(user.id());
-		if (!choice.emailDigest() || news(user, role, readState(user.id()), now).isEmpty()) {
+		if (!choice.emailDigest() || news(user, role, this.states.read(user.id()), now).isEmpty()) {
 			return false;
 		}
-		Optional<State> locked = lockState(user.id());
+		Optional<State> locked = this.states.lock(user.id());
 		Optional<News> news = locked.flatMap((state) -> news(user, role, state, now));
 		if (news.isEmpty()) {
 			return false;
@@ -134,16 +128,8 @@ class Digests {
 		this.outbox.add(user.id(), user.email(), choice.locale(), digest.subject(), digest.body(), now);
 		long lastMessage = threads.stream().mapToLong(UnreadThread::newestMessageId).max().orElse(0);
 		long lastAudit = changes.stream().mapToLong(StatusChange::auditId).max().orElse(0);
-		this.jdbc.sql("""
-				update otos_digest_state
-				set last_message_id = :message, last_audit_id = :audit, last_digest_at = :now
-				where user_id = :user
-				""")
-			.param("message", Math.max(lastMessage, state.lastMessageId()))
-			.param("audit", Math.max(lastAudit, state.lastAuditId()))
-			.param("now", Timestamp.from(now))
-			.param("user", user.id())
-			.update();
+		this.states.told(user.id(), Math.max(lastMessage, state.lastMessageId()),
+				Math.max(lastAudit, state.lastAuditId()), now);
 		return true;
 	}
 
@@ -177,46 +163,8 @@ class Digests {
 		return waitingMessage || waitingChange;
 	}
 
-	private State readState(long userId) {
-		return this.jdbc
-			.sql("select last_message_id, last_audit_id, last_digest_at from otos_digest_state where user_id = :user")
-			.param("user", userId)
-			.query(Digests::state)
-			.optional()
-			.orElse(new State(0, 0, null));
-	}
-
-	/**
-	 * Locks the person's planning row, creating it first if needed; empty when another
-	 * node holds it (PostgreSQL skips locked rows).
-	 */
-	private Optional<State> lockState(long userId) {
-		this.jdbc.sql("""
-				insert into otos_digest_state (user_id, last_message_id, last_audit_id)
-				values (:user, 0, 0)
-				on conflict do nothing
-				""").param("user", userId).update();
-		return this.jdbc
-			.sql("select last_message_id, last_audit_id, last_digest_at from otos_digest_state where user_id = :user"
-					+ this.locking.forUpdate())
-			.param("user", userId)
-			.query(Digests::state)
-			.optional();
-	}
-
-	private static State state(ResultSet rs, int rowNumber) throws SQLException {
-		Timestamp last = rs.getTimestamp("last_digest_at");
-		return new State(rs.getLong("last_message_id"), rs.getLong("last_audit_id"),
-				(last != null) ? last.toInstant() : null);
-	}
-
 	/** What a digest would list. */
 	private record News(List<UnreadThread> threads, List<StatusChange> changes) {
-
-	}
-
-	/** What a person's last digest covered. */
-	private record State(long lastMessageId, long lastAuditId, Instant lastDigestAt) {
 
 	}
 
