@@ -2,10 +2,15 @@ package id.otos.messaging.threads;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,10 +30,26 @@ public class Inbox {
 			   and m.id > coalesce((select r.last_read_message_id from otos_thread_read r
 			                        where r.thread_id = t.id and r.user_id = :me), 0))""";
 
+	/**
+	 * The unread messages of {@code :me} over their desk ({@code %s} is the desk
+	 * condition): the one definition behind the count and the e-mail digests.
+	 */
+	private static final String UNREAD_MESSAGES = """
+			from otosapp_message m
+			join otosapp_messagethread t on t.id = m.thread_id
+			left join otos_thread_read r on r.thread_id = t.id and r.user_id = :me
+			where %s and m.sender_id <> :me and m.id > coalesce(r.last_read_message_id, 0)
+			""";
+
 	private final JdbcClient jdbc;
 
-	Inbox(JdbcClient jdbc) {
+	private final Timer unreadCountTimer;
+
+	Inbox(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.unreadCountTimer = Timer.builder("otos.unread.count")
+			.description("Time to count a person's unread messages")
+			.register(meters);
 	}
 
 	@Transactional(readOnly = true)
@@ -64,13 +85,70 @@ public class Inbox {
 	@Transactional(readOnly = true)
 	public long unreadCount(Viewer viewer) {
 		DeskQuery desk = DeskQuery.of(viewer);
+		return this.unreadCountTimer
+			.record(() -> this.jdbc.sql("select count(*) " + UNREAD_MESSAGES.formatted(desk.condition()))
+				.params(desk.parameters())
+				.query(Long.class)
+				.single());
+	}
+
+	/**
+	 * The threads behind {@link #unreadCount}, one row per thread with unread messages,
+	 * newest first: their badges add up to the count. {@link UnreadThread#oldestNewAt()}
+	 * is the time of the oldest unread message with an id above {@code afterMessageId}
+	 * posted after {@code since} (for "not yet told about"), or null.
+	 * @param viewer whose desk and read positions
+	 * @param afterMessageId messages up to this id count as already told about
+	 * @param since messages posted before this count as already told about
+	 * @return the threads with unread messages
+	 */
+	@Transactional(readOnly = true)
+	public List<UnreadThread> unreadThreads(Viewer viewer, long afterMessageId, Instant since) {
+		DeskQuery desk = DeskQuery.of(viewer);
+		Map<String, Object> parameters = new HashMap<>(desk.parameters());
+		parameters.put("after", afterMessageId);
+		parameters.put("since", Timestamp.from(since));
 		return this.jdbc.sql("""
-				select count(*)
-				from otosapp_message m
-				join otosapp_messagethread t on t.id = m.thread_id
-				left join otos_thread_read r on r.thread_id = t.id and r.user_id = :me
-				where %s and m.sender_id <> :me and m.id > coalesce(r.last_read_message_id, 0)
-				""".formatted(desk.condition())).params(desk.parameters()).query(Long.class).single();
+				select t.id, t.title, count(*) as unread, max(m.id) as newest_id,
+				       min(case when m.id > :after and m.created_at > :since then m.created_at end) as oldest_new_at
+				%s
+				group by t.id, t.title
+				order by max(m.id) desc
+				""".formatted(UNREAD_MESSAGES.formatted(desk.condition())))
+			.params(parameters)
+			.query((rs, rowNumber) -> new UnreadThread(rs.getLong("id"), rs.getString("title"), rs.getLong("unread"),
+					rs.getLong("newest_id"), instantOrNull(rs.getTimestamp("oldest_new_at"))))
+			.list();
+	}
+
+	/**
+	 * Threads of a student that others resolved, closed or reopened, after the audit
+	 * entry {@code afterAuditId}, oldest first.
+	 * @param studentId whose threads
+	 * @param afterAuditId entries up to this id are left out
+	 * @return the changes
+	 */
+	@Transactional(readOnly = true)
+	public List<StatusChange> statusChangesOfStudent(long studentId, long afterAuditId) {
+		return this.jdbc.sql("""
+				select a.id, a.thread_id, t.title, a.from_value, a.to_value, a.created_at
+				from otos_thread_audit a
+				join otosapp_messagethread t on t.id = a.thread_id
+				where t.student_id = :student and a.id > :after and a.action = 'status'
+				  and (a.actor_id is null or a.actor_id <> :student)
+				  and (a.to_value in ('resolved', 'closed') or a.from_value in ('resolved', 'closed'))
+				order by a.id
+				""")
+			.param("student", studentId)
+			.param("after", afterAuditId)
+			.query((rs, rowNumber) -> new StatusChange(rs.getLong("id"), rs.getLong("thread_id"), rs.getString("title"),
+					ThreadStatus.fromCode(rs.getString("from_value")), ThreadStatus.fromCode(rs.getString("to_value")),
+					rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	private static Instant instantOrNull(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	private static String where(Viewer viewer, InboxFilter filter, Map<String, Object> parameters) {

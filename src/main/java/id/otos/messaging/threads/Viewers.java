@@ -30,7 +30,10 @@ public class Viewers {
 		return of(person.id(), person.role());
 	}
 
-	private Viewer of(long userId, RoleName role) {
+	/**
+	 * The viewer of any person by id and role, for work done on their behalf (e-mail).
+	 */
+	public Viewer of(long userId, RoleName role) {
 		Set<Long> taught = (role == RoleName.TEACHER) ? this.categories.taughtBy(userId) : Set.of();
 		return new Viewer(userId, role, taught);
 	}

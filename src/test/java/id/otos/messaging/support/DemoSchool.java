@@ -13,6 +13,9 @@ public final class DemoSchool {
 	}
 
 	public static void reset(JdbcClient jdbc) {
+		jdbc.sql("delete from otos_mail_outbox").update();
+		jdbc.sql("delete from otos_digest_state").update();
+		jdbc.sql("delete from otos_notification_settings").update();
 		jdbc.sql("delete from otosapp_messagethread").update();
 		jdbc.sql("delete from otosapp_user where email not in ("
 				+ "'admin@otos.test', 'operator@otos.test', 'guru1@otos.test', 'guru2@otos.test', "

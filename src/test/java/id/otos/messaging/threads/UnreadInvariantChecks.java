@@ -1,5 +1,6 @@
 package id.otos.messaging.threads;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,6 +176,10 @@ abstract class UnreadInvariantChecks {
 			assertThat(count).as("seed %d step %d: %s unread count vs recount", seed, step, person).isEqualTo(recount);
 			assertThat(count).as("seed %d step %d: %s unread count vs inbox badges", seed, step, person)
 				.isEqualTo(badgeSum(person));
+			assertThat(
+					this.inbox.unreadThreads(person, 0, Instant.EPOCH).stream().mapToLong(UnreadThread::unread).sum())
+				.as("seed %d step %d: %s unread count vs the e-mail digest's threads", seed, step, person)
+				.isEqualTo(count);
 		}
 	}
 

@@ -1,0 +1,39 @@
+package id.otos.messaging.notifications;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * How this database locks the rows a job takes: PostgreSQL skips rows another app node
+ * has locked ({@code for update skip locked}), so nodes share the work without waiting;
+ * H2, the single-node embedded database, waits for the lock instead ({@code for update}),
+ * which is just as safe because every job re-reads the row after it has the lock.
+ */
+@Component
+class RowLocking {
+
+	private final String clause;
+
+	RowLocking(DataSource dataSource) {
+		this.clause = isPostgres(dataSource) ? " for update skip locked" : " for update";
+	}
+
+	/** The locking clause to append to a select. */
+	String forUpdate() {
+		return this.clause;
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot tell which database this is: " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,56 @@
+package id.otos.messaging.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * The operations endpoints under {@code /actuator}: health answers everyone with its
+ * status (details only for admins, {@code management.endpoint.health.show-details});
+ * everything else (the Prometheus metrics) is for a logged-in admin or, when
+ * {@code otos.metrics.password} is set, for the scrape account {@code prometheus} by HTTP
+ * Basic. A refused request gets 401, never the log-in page.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActuatorSecurityConfiguration {
+
+	static final String SCRAPE_USER = "prometheus";
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http,
+			@Value("${otos.metrics.password:}") String scrapePassword) throws Exception {
+		http.securityMatcher("/actuator/**");
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.anyRequest()
+			.hasAnyRole("ADMIN", "METRICS"));
+		if (!scrapePassword.isBlank()) {
+			http.authenticationManager(scrapeAccount(scrapePassword));
+			http.httpBasic(
+					(basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+		}
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+		http.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	private static AuthenticationManager scrapeAccount(String password) {
+		UserDetailsService users = new InMemoryUserDetailsManager(
+				User.withUsername(SCRAPE_USER).password("{noop}" + password).roles("METRICS").build());
+		return new ProviderManager(new DaoAuthenticationProvider(users));
+	}
+
+}

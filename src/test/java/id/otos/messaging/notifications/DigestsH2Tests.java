@@ -1,0 +1,5 @@
+package id.otos.messaging.notifications;
+
+class DigestsH2Tests extends DigestsChecks {
+
+}

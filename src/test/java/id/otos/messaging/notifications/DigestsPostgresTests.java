@@ -1,0 +1,8 @@
+package id.otos.messaging.notifications;
+
+import id.otos.messaging.support.PostgresTest;
+
+@PostgresTest
+class DigestsPostgresTests extends DigestsChecks {
+
+}
