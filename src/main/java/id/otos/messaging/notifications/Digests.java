@@ -16,10 +16,15 @@ import id.otos.messaging.threads.StatusChange;
 import id.otos.messaging.threads.UnreadThread;
 import id.otos.messaging.threads.Viewers;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class Digests {
+
+	private static final Logger logger = LoggerFactory.getLogger(Digests.class);
 
 	private static final List<RoleName> RECIPIENTS = List.of(RoleName.STUDENT, RoleName.TEACHER, RoleName.OPERATOR,
 			RoleName.ADMIN);
@@ -97,13 +104,26 @@ class Digests {
 		for (RoleName role : RECIPIENTS) {
 			List<Long> ids = this.accounts.activeIdsWithRole(role);
 			for (UserSummary user : this.accounts.findAll(ids)) {
-				if (user.active() && user.email() != null && !user.email().isBlank()
-						&& Boolean.TRUE.equals(this.transactions.execute((status) -> planFor(user, role, now)))) {
+				if (user.active() && user.email() != null && !user.email().isBlank() && planOne(user, role, now)) {
 					written++;
 				}
 			}
 		}
 		return written;
+	}
+
+	/**
+	 * One person in a transaction of their own; a failure is theirs alone, tried again
+	 * next run.
+	 */
+	private boolean planOne(UserSummary user, RoleName role, Instant now) {
+		try {
+			return Boolean.TRUE.equals(this.transactions.execute((status) -> planFor(user, role, now)));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			logger.warn("Digest for user {} not planned this time: {}", user.id(), ex.getMessage());
+			return false;
+		}
 	}
 
 	/**
