@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * server's graceful shutdown does not wait for them.
  */
 @Component
-class LiveClients implements SmartLifecycle {
+class LiveClients implements SmartLifecycle, LiveConnections {
 
 	static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -116,6 +116,11 @@ class LiveClients implements SmartLifecycle {
 	 * How many streams are open on this node, for a gauge.
 	 * @return the number of open streams
 	 */
+	@Override
+	public int open() {
+		return openConnections();
+	}
+
 	public int openConnections() {
 		return this.streams.values().stream().mapToInt(Set::size).sum();
 	}

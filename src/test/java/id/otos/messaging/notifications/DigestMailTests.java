@@ -19,6 +19,7 @@ import id.otos.messaging.threads.ThreadPages;
 import id.otos.messaging.threads.Viewer;
 import id.otos.messaging.threads.Viewers;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -209,7 +210,7 @@ class DigestMailTests {
 		MvcResult login = this.mvc.perform(formLogin("/login").user("admin@otos.test").password("demo-password"))
 			.andReturn();
 
-		this.mvc.perform(get("/actuator/health").session((MockHttpSession) login.getRequest().getSession(false)))
+		this.mvc.perform(get("/actuator/health").cookie(login.getResponse().getCookie("SESSION")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.components.mail.status").value("UP"));
 	}

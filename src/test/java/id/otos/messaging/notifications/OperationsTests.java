@@ -7,6 +7,7 @@ import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadType;
 import id.otos.messaging.threads.Viewers;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -68,7 +69,7 @@ class OperationsTests {
 
 	@Test
 	void adminsSeeTheDatabaseInTheHealthDetails() throws Exception {
-		this.mvc.perform(get("/actuator/health").session(logIn("admin@otos.test")))
+		this.mvc.perform(get("/actuator/health").cookie(logIn("admin@otos.test")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.components.db.status").value("UP"))
@@ -78,16 +79,16 @@ class OperationsTests {
 	@Test
 	void metricsAreRefusedToAnonymousPeopleAndToStudents() throws Exception {
 		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/actuator/prometheus").session(logIn("siswa1@otos.test")))
+		this.mvc.perform(get("/actuator/prometheus").cookie(logIn("siswa1@otos.test")))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void adminsReadTheAppsMetricsInPrometheusFormat() throws Exception {
-		MockHttpSession admin = logIn("admin@otos.test");
-		this.mvc.perform(get("/messages/").session(admin)).andExpect(status().isOk());
+		Cookie admin = logIn("admin@otos.test");
+		this.mvc.perform(get("/messages/").cookie(admin)).andExpect(status().isOk());
 
-		this.mvc.perform(get("/actuator/prometheus").session(admin))
+		this.mvc.perform(get("/actuator/prometheus").cookie(admin))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("otos_messages_posted_total")))
 			.andExpect(content().string(containsString("otos_mail_sent_total")))
@@ -109,11 +110,11 @@ class OperationsTests {
 		assertThat(this.meters.counter("otos.messages.posted").count()).isEqualTo(before + 1);
 	}
 
-	private MockHttpSession logIn(String email) throws Exception {
+	private Cookie logIn(String email) throws Exception {
 		MvcResult result = this.mvc.perform(formLogin("/login").user(email).password("demo-password"))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return result.getResponse().getCookie("SESSION");
 	}
 
 }

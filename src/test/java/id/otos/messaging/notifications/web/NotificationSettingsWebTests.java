@@ -5,6 +5,7 @@ import java.util.Locale;
 import id.otos.messaging.notifications.DigestChoice;
 import id.otos.messaging.notifications.NotificationSettings;
 import id.otos.messaging.support.DemoSchool;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -54,7 +55,7 @@ class NotificationSettingsWebTests {
 
 	@Test
 	void theProfileShowsDigestsOnByDefaultInIndonesian() throws Exception {
-		this.mvc.perform(get("/profile").session(logIn("siswa1@otos.test")))
+		this.mvc.perform(get("/profile").cookie(logIn("siswa1@otos.test")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"notification-form\"")))
 			.andExpect(content().string(containsString("Kirimi saya ringkasan e-mail")))
@@ -65,15 +66,15 @@ class NotificationSettingsWebTests {
 
 	@Test
 	void aPersonTurnsDigestsOffAndPicksEnglish() throws Exception {
-		MockHttpSession session = logIn("siswa1@otos.test");
+		Cookie session = logIn("siswa1@otos.test");
 
-		this.mvc.perform(post("/profile/notifications").session(session).with(csrf()).param("email-language", "en"))
+		this.mvc.perform(post("/profile/notifications").cookie(session).with(csrf()).param("email-language", "en"))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/profile"))
 			.andExpect(flash().attribute("flashSuccess", "notifications.saved"));
 
 		assertThat(this.settings.choiceOf(idOf("siswa1@otos.test"))).isEqualTo(new DigestChoice(false, Locale.ENGLISH));
-		this.mvc.perform(get("/profile").param("lang", "en").session(session))
+		this.mvc.perform(get("/profile").param("lang", "en").cookie(session))
 			.andExpect(content().string(containsString("Send me an e-mail digest")))
 			.andExpect(content().string(not(containsString("checked=\"checked\""))))
 			.andExpect(content().string(containsString("<option value=\"en\" selected=\"selected\">")));
@@ -81,11 +82,11 @@ class NotificationSettingsWebTests {
 
 	@Test
 	void aPersonTurnsDigestsBackOn() throws Exception {
-		MockHttpSession session = logIn("siswa2@otos.test");
+		Cookie session = logIn("siswa2@otos.test");
 		this.settings.choose(idOf("siswa2@otos.test"), new DigestChoice(false, Locale.ENGLISH));
 
 		this.mvc
-			.perform(post("/profile/notifications").session(session)
+			.perform(post("/profile/notifications").cookie(session)
 				.with(csrf())
 				.param("email-digest", "true")
 				.param("email-language", "id"))
@@ -96,7 +97,7 @@ class NotificationSettingsWebTests {
 
 	@Test
 	void savingNeedsTheFormsCsrfToken() throws Exception {
-		this.mvc.perform(post("/profile/notifications").session(logIn("siswa1@otos.test")))
+		this.mvc.perform(post("/profile/notifications").cookie(logIn("siswa1@otos.test")))
 			.andExpect(status().isForbidden());
 		assertThat(this.settings.choiceOf(idOf("siswa1@otos.test")).emailDigest()).isTrue();
 	}
@@ -108,11 +109,11 @@ class NotificationSettingsWebTests {
 			.single();
 	}
 
-	private MockHttpSession logIn(String email) throws Exception {
+	private Cookie logIn(String email) throws Exception {
 		MvcResult result = this.mvc.perform(formLogin("/login").user(email).password("demo-password"))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return result.getResponse().getCookie("SESSION");
 	}
 
 }
