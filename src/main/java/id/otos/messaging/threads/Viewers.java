@@ -8,6 +8,8 @@ import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Turns the logged-in person into the {@link Viewer} the access rules speak of.
@@ -21,8 +23,22 @@ public class Viewers {
 		this.categories = categories;
 	}
 
+	/**
+	 * The person making the request. Within one web request the viewer is looked up once
+	 * (the handler and the navigation's badge both need it).
+	 */
 	public Viewer of(CurrentUser user) {
-		return of(user.id(), user.role());
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return of(user.id(), user.role());
+		}
+		String key = Viewers.class.getName() + "." + user.id() + "." + user.role();
+		if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Viewer known) {
+			return known;
+		}
+		Viewer viewer = of(user.id(), user.role());
+		request.setAttribute(key, viewer, RequestAttributes.SCOPE_REQUEST);
+		return viewer;
 	}
 
 	/** A person as their account is now (for those who are not making this request). */
