@@ -91,6 +91,7 @@ final class SchoolLoader {
 				this.progress.update(t + 1);
 			}
 		}
+		this.progress.finish();
 
 		this.progress.start("messages", size.messages());
 		try (Rows rows = new Rows("otosapp_message (id, thread_id, sender_id, content, is_read, is_edited,"
@@ -109,6 +110,7 @@ final class SchoolLoader {
 				this.progress.update(r + 1);
 			}
 		}
+		this.progress.finish();
 
 		this.progress.start("read positions", size.threads());
 		long readId = readBase;
@@ -128,6 +130,7 @@ final class SchoolLoader {
 				this.progress.update(t + 1);
 			}
 		}
+		this.progress.finish();
 		for (String table : new String[] { "otosapp_user", "otosapp_category", "otosapp_category_teachers",
 				"otosapp_messagethread", "otosapp_message", "otos_thread_read" }) {
 			try (Statement statement = this.connection.createStatement()) {
@@ -169,6 +172,7 @@ final class SchoolLoader {
 				this.progress.update(++done);
 			}
 		}
+		this.progress.finish();
 	}
 
 	private void writeTeaching(SchoolPlan plan, long teacherBase, long[] categoryIds) throws SQLException {
