@@ -181,7 +181,7 @@ public final class SeedCommand {
 				String arg = args[i];
 				String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
 				if (arg.startsWith("--scale=")) {
-					scale = positive(Double.parseDouble(value), arg);
+					scale = positive(number(value, arg), arg);
 				}
 				else if (arg.startsWith("--password=")) {
 					password = value;
@@ -211,7 +211,20 @@ public final class SeedCommand {
 		}
 
 		private static int count(String value, String arg) {
-			return (int) positive(Integer.parseInt(value), arg);
+			double count = positive(number(value, arg), arg);
+			if (count != Math.rint(count) || count > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("not a whole number: " + arg);
+			}
+			return (int) count;
+		}
+
+		private static double number(String value, String arg) {
+			try {
+				return Double.parseDouble(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("not a number: " + arg);
+			}
 		}
 
 		private static double positive(double value, String arg) {

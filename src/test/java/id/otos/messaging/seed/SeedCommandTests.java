@@ -172,6 +172,14 @@ class SeedCommandTests {
 			.single()).isZero();
 	}
 
+	@Test
+	void aSizeThatIsNoNumberIsAUsageError() {
+		Run run = run("db", "seed", "--scale=ten");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("db seed: not a number: --scale=ten").contains("Usage: db seed");
+	}
+
 	private static long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
