@@ -3,6 +3,7 @@ package id.otos.messaging;
 import java.time.Clock;
 
 import id.otos.messaging.schema.DbCommand;
+import id.otos.messaging.seed.SeedCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,13 +16,17 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>
  * {@code db status|validate|migrate|release} as the first arguments run the schema
- * command instead of the web application.
+ * command instead of the web application, and {@code db seed} the benchmark data
+ * generator (its own module: the schema command knows nothing of it).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class MessagingApplication {
 
 	public static void main(String[] args) {
+		if (SeedCommand.isRequested(args)) {
+			System.exit(SeedCommand.run(MessagingApplication.class, args));
+		}
 		if (DbCommand.isRequested(args)) {
 			System.exit(DbCommand.run(MessagingApplication.class, args));
 		}

@@ -23,6 +23,7 @@ public final class DbCommand {
 			  db validate  check the migration files and the database's history against this build
 			  db migrate   apply the pending migrations (what the application does on start)
 			  db release   (from the project root, no database) list every new migration as released
+			  db seed      [--scale=N] fill an empty PostgreSQL database with benchmark data (id.otos.messaging.seed)
 			""";
 
 	private DbCommand() {

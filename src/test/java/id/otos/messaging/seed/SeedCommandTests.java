@@ -1,0 +1,208 @@
+package id.otos.messaging.seed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import id.otos.messaging.MessagingApplication;
+import id.otos.messaging.support.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code db seed} on embedded PostgreSQL, with a tiny school: what it writes and what it
+ * refuses.
+ */
+class SeedCommandTests {
+
+	/**
+	 * Messages unread by their recipient: the student or the handler who did not send
+	 * them.
+	 */
+	private static final String UNREAD_BY_RECIPIENT = """
+			select count(*) from otosapp_message m join otosapp_messagethread t on t.id = m.thread_id
+			where (m.sender_id <> t.student_id and m.id > coalesce((select r.last_read_message_id
+			        from otos_thread_read r where r.thread_id = t.id and r.user_id = t.student_id), 0))
+			   or (t.teacher_or_admin_id is not null and m.sender_id <> t.teacher_or_admin_id
+			       and m.id > coalesce((select r.last_read_message_id from otos_thread_read r
+			                            where r.thread_id = t.id and r.user_id = t.teacher_or_admin_id), 0))
+			""";
+
+	private static String database;
+
+	private static Run seeded;
+
+	private static JdbcClient jdbc;
+
+	@BeforeAll
+	static void seedASmallSchool() {
+		database = TestDatabases.newPostgresDatabase("seed");
+		seeded = seed(database, "--students=50", "--teachers=6", "--threads=200", "--password=secret");
+		DataSource dataSource = TestDatabases.postgresDataSource(database);
+		jdbc = JdbcClient.create(dataSource);
+	}
+
+	@Test
+	void fillsAnEmptyDatabaseWithTheRequestedSchool() {
+		assertThat(seeded.exitCode()).as(seeded.toString()).isZero();
+		assertThat(seeded.out()).contains("Done: the database is at V")
+			.contains("100% messages 2000/2000")
+			.contains("Seeded 62 users (50 students, 6 teachers, 4 operators, 2 admins), 12 categories,"
+					+ " 200 threads, 2000 messages");
+		assertThat(count("select count(*) from otosapp_user")).isEqualTo(62);
+		assertThat(count("select count(*) from otosapp_user u join otosapp_role r on r.id = u.role_id"
+				+ " where r.role_name = 'Student' and u.email like 'siswa%@bench.otos.test'"))
+			.isEqualTo(50);
+		assertThat(count("select count(*) from otosapp_category")).isEqualTo(12);
+		assertThat(count("select count(*) from otosapp_messagethread")).isEqualTo(200);
+		assertThat(count("select count(*) from otosapp_message")).isEqualTo(2000);
+		assertThat(count("select count(distinct thread_type) from otosapp_messagethread")).isEqualTo(4);
+		assertThat(count("select count(distinct status) from otosapp_messagethread")).isEqualTo(4);
+		assertThat(count("select count(distinct priority) from otosapp_messagethread")).isEqualTo(4);
+	}
+
+	@Test
+	void everyThreadPointsAtItsNewestMessageAndIdsFollowTime() {
+		assertThat(
+				count("""
+						select count(*) from otosapp_messagethread t
+						where t.last_message_id is distinct from (select max(m.id) from otosapp_message m where m.thread_id = t.id)
+						   or t.last_activity <> (select m.created_at from otosapp_message m where m.id = t.last_message_id)
+						"""))
+			.isZero();
+		assertThat(count("""
+				select count(*) from otosapp_message a join otosapp_message b on b.id = a.id + 1
+				where b.created_at < a.created_at""")).isZero();
+		assertThat(count("""
+				select count(*) from otosapp_messagethread
+				where status = 'pending' and (close_requested_at is null or close_requested_by_id is null)"""))
+			.isZero();
+	}
+
+	@Test
+	void academicThreadsGoToATeacherOfTheirCategory() {
+		assertThat(count("select count(*) from otosapp_messagethread where thread_type = 'academic'"))
+			.isGreaterThan(80);
+		assertThat(count("""
+				select count(*) from otosapp_messagethread t where t.thread_type = 'academic'
+				and not exists (select 1 from otosapp_category_teachers ct
+				                where ct.category_id = t.category_id and ct.user_id = t.teacher_or_admin_id)"""))
+			.isZero();
+	}
+
+	@Test
+	void aboutThirtyPercentOfTheMessagesAreUnreadByTheirRecipient() {
+		long unread = count(UNREAD_BY_RECIPIENT);
+
+		assertThat(unread).isBetween(400L, 800L);
+		assertThat(seeded.out()).contains("(" + unread + " unread, ");
+	}
+
+	@Test
+	void isReadMeansReadBySomeoneOtherThanTheSender() {
+		assertThat(count("""
+				select count(*) from otosapp_message m join otosapp_messagethread t on t.id = m.thread_id
+				where m.is_read <> exists (select 1 from otos_thread_read r where r.thread_id = t.id
+				      and r.user_id <> m.sender_id and r.last_read_message_id >= m.id)""")).isZero();
+	}
+
+	@Test
+	void theInboxCountOfEveryStudentAddsUpToTheirShareOfTheUnread() {
+		long students = count("""
+				select count(*) from otosapp_message m join otosapp_messagethread t on t.id = m.thread_id
+				where m.sender_id <> t.student_id and m.id > coalesce((select r.last_read_message_id
+				      from otos_thread_read r where r.thread_id = t.id and r.user_id = t.student_id), 0)""");
+		List<Long> ids = jdbc.sql("select id from otosapp_user where username like 'siswa%'").query(Long.class).list();
+		long inboxes = 0;
+		for (long me : ids) {
+			// the statement of Inbox.unreadCount with a student's desk
+			inboxes += jdbc.sql("""
+					select count(*) from otosapp_message m
+					join otosapp_messagethread t on t.id = m.thread_id
+					left join otos_thread_read r on r.thread_id = t.id and r.user_id = :me
+					where t.student_id = :me and m.sender_id <> :me and m.id > coalesce(r.last_read_message_id, 0)
+					""").param("me", me).query(Long.class).single();
+		}
+		assertThat(inboxes).isEqualTo(students).isPositive();
+	}
+
+	@Test
+	void everyoneLogsInWithTheGivenPasswordAndNewRowsGetFreshIds() {
+		String hash = jdbc.sql("select password from otosapp_user where username = 'siswa0001'")
+			.query(String.class)
+			.single();
+		long next = jdbc.sql("select nextval(pg_get_serial_sequence('otosapp_message', 'id'))")
+			.query(Long.class)
+			.single();
+
+		assertThat(hash).startsWith("{bcrypt}");
+		assertThat(new BCryptPasswordEncoder().matches("secret", hash.substring("{bcrypt}".length()))).isTrue();
+		assertThat(next).isEqualTo(2001);
+	}
+
+	@Test
+	void refusesADatabaseThatAlreadyHoldsThreads() {
+		Run again = seed(database, "--students=5", "--teachers=1", "--threads=5");
+
+		assertThat(again.exitCode()).isOne();
+		assertThat(again.err()).contains("db seed refused: the database already holds threads");
+		assertThat(count("select count(*) from otosapp_user")).isEqualTo(62);
+	}
+
+	@Test
+	void refusesH2() {
+		String url = TestDatabases.newH2Url("seed");
+		Run run = run("db", "seed", "--threads=5", "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
+				"--spring.datasource.password=");
+
+		assertThat(run.exitCode()).isOne();
+		assertThat(run.err()).contains("db seed refused: it fills PostgreSQL only, and this database is H2");
+		assertThat(JdbcClient.create(TestDatabases.h2DataSource(url))
+			.sql("select count(*) from information_schema.tables where table_name = 'otosapp_messagethread'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aSizeThatIsNoNumberIsAUsageError() {
+		Run run = run("db", "seed", "--scale=ten");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("db seed: not a number: --scale=ten").contains("Usage: db seed");
+	}
+
+	private static long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static Run seed(String database, String... options) {
+		List<String> args = new ArrayList<>(List.of("db", "seed"));
+		args.addAll(List.of(options));
+		args.add("--spring.datasource.url=" + TestDatabases.postgresUrl(database));
+		args.add("--spring.datasource.username=postgres");
+		args.add("--spring.datasource.password=postgres");
+		return run(args.toArray(String[]::new));
+	}
+
+	private static Run run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode = SeedCommand.run(MessagingApplication.class, args,
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	record Run(int exitCode, String out, String err) {
+
+	}
+
+}
