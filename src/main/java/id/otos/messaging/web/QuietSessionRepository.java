@@ -1,0 +1,170 @@
+package id.otos.messaging.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+/**
+ * Spring Session's repository with one write fewer per request. Spring Session marks the
+ * session as accessed at every request, and the JDBC repository writes that time back at
+ * the end of each one: a read of the unread count would cost an {@code UPDATE} and a
+ * commit (a disk flush on PostgreSQL), more than everything else the request does.
+ *
+ * <p>
+ * This wrapper saves a session as Spring Session would whenever it is new or anything in
+ * it changed (an attribute, its id, its timeout), and otherwise only once the stored
+ * access time is {@code touchInterval} old. The cost: a session may expire up to
+ * {@code touchInterval} before its full idle timeout (one minute against eight hours by
+ * default). Everything else, including log-out and expiry checks, is the delegate's.
+ *
+ * @param <S> the delegate's session type
+ */
+final class QuietSessionRepository<S extends Session>
+		implements FindByIndexNameSessionRepository<QuietSessionRepository.QuietSession<S>> {
+
+	private final FindByIndexNameSessionRepository<S> delegate;
+
+	private final Duration touchInterval;
+
+	QuietSessionRepository(FindByIndexNameSessionRepository<S> delegate, Duration touchInterval) {
+		this.delegate = delegate;
+		this.touchInterval = touchInterval;
+	}
+
+	@Override
+	public QuietSession<S> createSession() {
+		return new QuietSession<>(this.delegate.createSession(), true);
+	}
+
+	@Override
+	public void save(QuietSession<S> session) {
+		if (session.isNew || session.changed || session.stored.plus(this.touchInterval).isBefore(session.accessed())
+				|| this.touchInterval.isZero()) {
+			this.delegate.save(session.delegate);
+			session.saved();
+		}
+	}
+
+	@Override
+	public QuietSession<S> findById(String id) {
+		S found = this.delegate.findById(id);
+		return (found != null) ? new QuietSession<>(found, false) : null;
+	}
+
+	@Override
+	public void deleteById(String id) {
+		this.delegate.deleteById(id);
+	}
+
+	@Override
+	public Map<String, QuietSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+		Map<String, QuietSession<S>> sessions = new LinkedHashMap<>();
+		this.delegate.findByIndexNameAndIndexValue(indexName, indexValue)
+			.forEach((id, session) -> sessions.put(id, new QuietSession<>(session, false)));
+		return sessions;
+	}
+
+	/**
+	 * A session that knows whether anything but its access time changed since it was
+	 * loaded or last saved.
+	 *
+	 * @param <S> the delegate's session type
+	 */
+	static final class QuietSession<S extends Session> implements Session {
+
+		private final S delegate;
+
+		private boolean isNew;
+
+		private boolean changed;
+
+		private Instant stored;
+
+		QuietSession(S delegate, boolean isNew) {
+			this.delegate = delegate;
+			this.isNew = isNew;
+			this.stored = delegate.getLastAccessedTime();
+		}
+
+		private Instant accessed() {
+			return this.delegate.getLastAccessedTime();
+		}
+
+		private void saved() {
+			this.isNew = false;
+			this.changed = false;
+			this.stored = accessed();
+		}
+
+		@Override
+		public String getId() {
+			return this.delegate.getId();
+		}
+
+		@Override
+		public String changeSessionId() {
+			this.changed = true;
+			return this.delegate.changeSessionId();
+		}
+
+		@Override
+		public <T> T getAttribute(String attributeName) {
+			return this.delegate.getAttribute(attributeName);
+		}
+
+		@Override
+		public Set<String> getAttributeNames() {
+			return this.delegate.getAttributeNames();
+		}
+
+		@Override
+		public void setAttribute(String attributeName, Object attributeValue) {
+			this.changed = true;
+			this.delegate.setAttribute(attributeName, attributeValue);
+		}
+
+		@Override
+		public void removeAttribute(String attributeName) {
+			this.changed = true;
+			this.delegate.removeAttribute(attributeName);
+		}
+
+		@Override
+		public Instant getCreationTime() {
+			return this.delegate.getCreationTime();
+		}
+
+		@Override
+		public void setLastAccessedTime(Instant lastAccessedTime) {
+			this.delegate.setLastAccessedTime(lastAccessedTime);
+		}
+
+		@Override
+		public Instant getLastAccessedTime() {
+			return this.delegate.getLastAccessedTime();
+		}
+
+		@Override
+		public void setMaxInactiveInterval(Duration interval) {
+			this.changed = true;
+			this.delegate.setMaxInactiveInterval(interval);
+		}
+
+		@Override
+		public Duration getMaxInactiveInterval() {
+			return this.delegate.getMaxInactiveInterval();
+		}
+
+		@Override
+		public boolean isExpired() {
+			return this.delegate.isExpired();
+		}
+
+	}
+
+}
