@@ -11,6 +11,7 @@ import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.threads.MessageThread;
 import id.otos.messaging.threads.ThreadAccess;
 import id.otos.messaging.threads.ThreadPages;
+import id.otos.messaging.threads.UnreadCounts;
 import id.otos.messaging.threads.Viewers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,11 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		return thread;
 	});
 
-	LiveDispatch(LiveClients clients, ThreadPages threads, Accounts accounts, Viewers viewers) {
+	private final UnreadCounts counts;
+
+	LiveDispatch(LiveClients clients, ThreadPages threads, Accounts accounts, Viewers viewers, UnreadCounts counts) {
 		this.clients = clients;
+		this.counts = counts;
 		this.threads = threads;
 		this.accounts = accounts;
 		this.viewers = viewers;
@@ -53,6 +57,10 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 
 	@Override
 	public void received(ThreadSignal signal) {
+		forgetCounts(signal);
+		if (!signal.isForBrowsers()) {
+			return;
+		}
 		this.worker.execute(() -> {
 			try {
 				deliver(signal);
@@ -65,12 +73,25 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 
 	@Override
 	public void mayHaveMissedSignals() {
+		this.counts.forgetAll();
 		this.worker.execute(() -> this.clients.connectedPeople().forEach(this.clients::resync));
 	}
 
 	@Override
 	public void destroy() {
 		this.worker.shutdownNow();
+	}
+
+	/**
+	 * Tells the kept unread counts first, before any browser hears of the signal and asks
+	 * for its count again.
+	 */
+	private void forgetCounts(ThreadSignal signal) {
+		switch (signal.kind()) {
+			case MESSAGE -> this.counts.messagePosted(signal.personId());
+			case CHANGED -> this.counts.threadChanged(signal.personId());
+			case READ -> this.counts.read(signal.personId());
+		}
 	}
 
 	private void deliver(ThreadSignal signal) {

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import id.otos.messaging.threads.ThreadEvents.MessagePosted;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
+import id.otos.messaging.threads.ThreadEvents.ThreadRead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,17 @@ class ThreadEventRelay implements DisposableBean {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(MessagePosted event) {
-		relay(ThreadSignal.messagePosted(event.threadId(), event.messageId()));
+		relay(ThreadSignal.messagePosted(event.threadId(), event.messageId(), event.studentId()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(ThreadChanged event) {
-		relay(ThreadSignal.threadChanged(event.threadId()));
+		relay(ThreadSignal.threadChanged(event.threadId(), event.studentId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(ThreadRead event) {
+		relay(ThreadSignal.read(event.threadId(), event.userId(), event.messageId()));
 	}
 
 	@Override

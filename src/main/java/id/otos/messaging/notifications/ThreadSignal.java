@@ -3,38 +3,51 @@ package id.otos.messaging.notifications;
 import java.util.Locale;
 
 /**
- * That something happened to a thread: which thread, what kind of change, and the new
- * message if there is one ({@code 0} otherwise). Ids only, so it fits a PostgreSQL
- * notification and tells nobody anything they could not fetch with their own rights.
+ * That something happened to a thread: which thread, what kind of change, the new message
+ * if there is one ({@code 0} otherwise), and whose count it concerns: the thread's
+ * student for a message or a change, the reader for a read ({@code 0} if not known). Ids
+ * only, so it fits a PostgreSQL notification and tells nobody anything they could not
+ * fetch with their own rights.
  */
-record ThreadSignal(long threadId, Kind kind, long messageId) {
+record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 
-	static ThreadSignal messagePosted(long threadId, long messageId) {
-		return new ThreadSignal(threadId, Kind.MESSAGE, messageId);
+	static ThreadSignal messagePosted(long threadId, long messageId, long studentId) {
+		return new ThreadSignal(threadId, Kind.MESSAGE, messageId, studentId);
 	}
 
-	static ThreadSignal threadChanged(long threadId) {
-		return new ThreadSignal(threadId, Kind.CHANGED, 0);
+	static ThreadSignal threadChanged(long threadId, long studentId) {
+		return new ThreadSignal(threadId, Kind.CHANGED, 0, studentId);
 	}
 
-	/** As a notification's payload: {@code threadId:kind:messageId}. */
+	static ThreadSignal read(long threadId, long readerId, long messageId) {
+		return new ThreadSignal(threadId, Kind.READ, messageId, readerId);
+	}
+
+	/** Whether the browsers of those who may open the thread should hear of it. */
+	boolean isForBrowsers() {
+		return this.kind != Kind.READ;
+	}
+
+	/** As a notification's payload: {@code threadId:kind:messageId:personId}. */
 	String encode() {
-		return this.threadId + ":" + this.kind.code() + ":" + this.messageId;
+		return this.threadId + ":" + this.kind.code() + ":" + this.messageId + ":" + this.personId;
 	}
 
 	/**
-	 * The signal a payload of {@link #encode()} carries.
+	 * The signal a payload of {@link #encode()} carries. A payload of a node from before
+	 * the person was sent ({@code threadId:kind:messageId}) reads with person 0.
 	 * @param payload the payload
 	 * @return the signal
 	 * @throws IllegalArgumentException if the payload is not one
 	 */
 	static ThreadSignal decode(String payload) {
 		String[] parts = String.valueOf(payload).split(":");
-		if (parts.length != 3) {
+		if (parts.length != 3 && parts.length != 4) {
 			throw new IllegalArgumentException("Not a thread signal: " + payload);
 		}
 		try {
-			return new ThreadSignal(Long.parseLong(parts[0]), Kind.of(parts[1]), Long.parseLong(parts[2]));
+			return new ThreadSignal(Long.parseLong(parts[0]), Kind.of(parts[1]), Long.parseLong(parts[2]),
+					(parts.length == 4) ? Long.parseLong(parts[3]) : 0);
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Not a thread signal: " + payload, ex);
@@ -53,7 +66,10 @@ record ThreadSignal(long threadId, Kind kind, long messageId) {
 		MESSAGE,
 
 		/** Status, assignment or priority changed. */
-		CHANGED;
+		CHANGED,
+
+		/** Someone read further: only their own unread count changed. */
+		READ;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);

@@ -44,7 +44,8 @@ class Posting {
 		}
 		thread.messagePosted(message.getId(), now);
 		this.reads.readUpTo(thread.getId(), sender.userId(), message.getId(), now);
-		this.events.publishEvent(new MessagePosted(thread.getId(), message.getId(), sender.userId()));
+		this.events
+			.publishEvent(new MessagePosted(thread.getId(), message.getId(), sender.userId(), thread.getStudentId()));
 		return message;
 	}
 

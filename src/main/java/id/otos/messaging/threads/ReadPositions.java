@@ -3,6 +3,9 @@ package id.otos.messaging.threads;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import id.otos.messaging.threads.ThreadEvents.ThreadRead;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +19,21 @@ class ReadPositions {
 
 	private final JdbcClient jdbc;
 
-	ReadPositions(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ReadPositions(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
+	/**
+	 * Moves the person's read position in the thread forward to the message, if it is not
+	 * there or further already, and tells the listeners of {@link ThreadRead} if it
+	 * moved.
+	 */
 	void readUpTo(long threadId, long userId, long messageId, Instant at) {
 		Timestamp now = Timestamp.from(at);
-		this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				insert into otos_thread_read (thread_id, user_id, last_read_message_id, read_at)
 				values (:thread, :user, :message, :now)
 				on conflict do nothing
@@ -32,7 +43,7 @@ class ReadPositions {
 			.param("message", messageId)
 			.param("now", now)
 			.update();
-		this.jdbc.sql("""
+		int moved = this.jdbc.sql("""
 				update otos_thread_read set last_read_message_id = :message, read_at = :now
 				where thread_id = :thread and user_id = :user and last_read_message_id < :message
 				""")
@@ -41,6 +52,9 @@ class ReadPositions {
 			.param("message", messageId)
 			.param("now", now)
 			.update();
+		if (inserted + moved > 0) {
+			this.events.publishEvent(new ThreadRead(threadId, userId, messageId));
+		}
 	}
 
 	/** Keeps the original's {@code is_read}: read by someone other than the sender. */

@@ -164,7 +164,7 @@ public class ThreadDesk {
 	}
 
 	private void changed(MessageThread thread, Viewer by) {
-		this.events.publishEvent(new ThreadChanged(thread.getId(), by.userId()));
+		this.events.publishEvent(new ThreadChanged(thread.getId(), by.userId(), thread.getStudentId()));
 	}
 
 }

@@ -8,13 +8,21 @@ public final class ThreadEvents {
 	private ThreadEvents() {
 	}
 
-	/** A message was posted to a thread (including a new thread's first message). */
-	public record MessagePosted(long threadId, long messageId, long senderId) {
+	/**
+	 * A message was posted to a thread (including a new thread's first message) of the
+	 * student {@code studentId}.
+	 */
+	public record MessagePosted(long threadId, long messageId, long senderId, long studentId) {
 
 	}
 
 	/** A thread's status, assignment or priority changed. */
-	public record ThreadChanged(long threadId, long actorId) {
+	public record ThreadChanged(long threadId, long actorId, long studentId) {
+
+	}
+
+	/** Someone's read position in a thread moved forward, to {@code messageId}. */
+	public record ThreadRead(long threadId, long userId, long messageId) {
 
 	}
 

@@ -1,7 +1,7 @@
 package id.otos.messaging.web;
 
 import id.otos.messaging.accounts.CurrentUser;
-import id.otos.messaging.threads.Inbox;
+import id.otos.messaging.threads.UnreadCounts;
 import id.otos.messaging.threads.Viewers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,17 +11,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts the logged-in person on every page's model as {@code me}, and their unread count
- * as {@code unread}, for the navigation.
+ * as {@code unread}, for the navigation. Pages only: the controllers of the packages
+ * below, not the JSON API ({@code *.api}) nor Actuator, whose requests need neither.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = { "id.otos.messaging.web", "id.otos.messaging.accounts.web",
+		"id.otos.messaging.categories.web", "id.otos.messaging.threads.web", "id.otos.messaging.notifications.web" })
 class CurrentUserAdvice {
 
-	private final ObjectProvider<Inbox> inbox;
+	private final ObjectProvider<UnreadCounts> counts;
 
 	private final ObjectProvider<Viewers> viewers;
 
-	CurrentUserAdvice(ObjectProvider<Inbox> inbox, ObjectProvider<Viewers> viewers) {
-		this.inbox = inbox;
+	CurrentUserAdvice(ObjectProvider<UnreadCounts> counts, ObjectProvider<Viewers> viewers) {
+		this.counts = counts;
 		this.viewers = viewers;
 	}
 
@@ -32,12 +34,12 @@ class CurrentUserAdvice {
 
 	@ModelAttribute("unread")
 	UnreadBadge unread(@AuthenticationPrincipal CurrentUser me) {
-		Inbox unread = this.inbox.getIfAvailable();
+		UnreadCounts unread = this.counts.getIfAvailable();
 		Viewers people = this.viewers.getIfAvailable();
 		if (me == null || unread == null || people == null) {
 			return null;
 		}
-		return new UnreadBadge(() -> unread.unreadCount(people.of(me)));
+		return new UnreadBadge(() -> unread.of(people.of(me)));
 	}
 
 }

@@ -125,6 +125,38 @@ abstract class LiveFanOutChecks {
 		assertThat(stranger.session()).isNull();
 	}
 
+	@Test
+	void unreadCountsKeptOnOneNodeFollowWhatHappensOnTheOther() throws Exception {
+		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor teacher = new HttpVisitor().logIn(nodeB(), "guru1@otos.test", PASSWORD);
+		long teacherBefore = unread(teacher, nodeA());
+		long studentBefore = unread(student, nodeA());
+
+		long thread = openQuestion("siswa1@otos.test", "Hitungan", "Berapa jadinya?");
+		assertThat(unread(teacher, nodeA())).as("a change on the node itself shows at once")
+			.isEqualTo(teacherBefore + 1);
+		reply(teacher, thread, "Segini.");
+
+		awaitUnread(student, nodeA(), studentBefore + 1);
+		awaitUnread(teacher, nodeA(), teacherBefore);
+	}
+
+	private static long unread(HttpVisitor person, String node) {
+		var response = person.get(node + "/api/messages/unread-count/");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return Long.parseLong(response.body().replaceAll("\\D+", ""));
+	}
+
+	private static void awaitUnread(HttpVisitor person, String node, long expected) throws InterruptedException {
+		long deadline = System.nanoTime() + ARRIVAL.toNanos();
+		long count = unread(person, node);
+		while (count != expected && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			count = unread(person, node);
+		}
+		assertThat(count).as("the unread count on %s", node).isEqualTo(expected);
+	}
+
 	private long openQuestion(String studentEmail, String title, String content) {
 		ApplicationContext app = applicationA();
 		Accounts accounts = app.getBean(Accounts.class);

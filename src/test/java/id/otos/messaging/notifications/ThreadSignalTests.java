@@ -9,19 +9,34 @@ class ThreadSignalTests {
 
 	@Test
 	void aSignalCrossesTheBusAsItWasSent() {
-		ThreadSignal posted = ThreadSignal.messagePosted(42, 4711);
-		ThreadSignal changed = ThreadSignal.threadChanged(42);
+		ThreadSignal posted = ThreadSignal.messagePosted(42, 4711, 7);
+		ThreadSignal changed = ThreadSignal.threadChanged(42, 7);
+		ThreadSignal read = ThreadSignal.read(42, 9, 4711);
 
 		assertThat(ThreadSignal.decode(posted.encode())).isEqualTo(posted);
 		assertThat(ThreadSignal.decode(changed.encode())).isEqualTo(changed);
-		assertThat(posted.encode()).isEqualTo("42:message:4711");
+		assertThat(ThreadSignal.decode(read.encode())).isEqualTo(read);
+		assertThat(posted.encode()).isEqualTo("42:message:4711:7");
+	}
+
+	@Test
+	void aSignalOfANodeThatDoesNotSendThePersonReadsAsPersonUnknown() {
+		assertThat(ThreadSignal.decode("42:message:4711")).isEqualTo(ThreadSignal.messagePosted(42, 4711, 0));
+	}
+
+	@Test
+	void readsStayOnTheServer() {
+		assertThat(ThreadSignal.read(42, 9, 4711).isForBrowsers()).isFalse();
+		assertThat(ThreadSignal.messagePosted(42, 4711, 7).isForBrowsers()).isTrue();
+		assertThat(ThreadSignal.threadChanged(42, 7).isForBrowsers()).isTrue();
 	}
 
 	@Test
 	void theBrowserGetsIdsOnly() {
-		assertThat(ThreadSignal.messagePosted(42, 4711).json())
+		assertThat(ThreadSignal.messagePosted(42, 4711, 7).json())
 			.isEqualTo("{\"thread\":42,\"kind\":\"message\",\"message\":4711}");
-		assertThat(ThreadSignal.threadChanged(7).json()).isEqualTo("{\"thread\":7,\"kind\":\"changed\",\"message\":0}");
+		assertThat(ThreadSignal.threadChanged(7, 3).json())
+			.isEqualTo("{\"thread\":7,\"kind\":\"changed\",\"message\":0}");
 	}
 
 	@Test

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The unread invariant as a property: after any random sequence of threads opened,
  * replies, reads, assignments and closes by several people, every person's unread count
  * equals the sum of their inbox badges and a brute-force recount from the raw rows with
- * the Java desk rule. Each seed is one reproducible sequence; a failure names its seed
- * and step.
+ * the Java desk rule, and so does the count kept between requests ({@link UnreadCounts}),
+ * asked after every step. Each seed is one reproducible sequence; a failure names its
+ * seed and step.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -46,6 +47,9 @@ abstract class UnreadInvariantChecks {
 
 	@Autowired
 	Inbox inbox;
+
+	@Autowired
+	UnreadCounts counts;
 
 	@Autowired
 	Accounts accounts;
@@ -90,6 +94,7 @@ abstract class UnreadInvariantChecks {
 		Random random = new Random(seed);
 		for (int step = 0; step < STEPS; step++) {
 			act(random, step);
+			this.people.forEach(this.counts::of);
 			if (step % 20 == 19) {
 				assertInvariant(seed, step);
 			}
@@ -174,6 +179,9 @@ abstract class UnreadInvariantChecks {
 				.count();
 			long count = this.inbox.unreadCount(person);
 			assertThat(count).as("seed %d step %d: %s unread count vs recount", seed, step, person).isEqualTo(recount);
+			assertThat(this.counts.of(person))
+				.as("seed %d step %d: %s kept unread count vs recount", seed, step, person)
+				.isEqualTo(recount);
 			assertThat(count).as("seed %d step %d: %s unread count vs inbox badges", seed, step, person)
 				.isEqualTo(badgeSum(person));
 			assertThat(

@@ -2,7 +2,7 @@ package id.otos.messaging.threads.api;
 
 import java.util.Map;
 
-import id.otos.messaging.threads.Inbox;
+import id.otos.messaging.threads.UnreadCounts;
 import id.otos.messaging.threads.Viewer;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UnreadCountController {
 
-	private final Inbox inbox;
+	private final UnreadCounts counts;
 
-	UnreadCountController(Inbox inbox) {
-		this.inbox = inbox;
+	UnreadCountController(UnreadCounts counts) {
+		this.counts = counts;
 	}
 
 	@GetMapping({ "/api/messages/unread-count/", "/api/messages/unread-count" })
 	Map<String, Long> unreadCount(Viewer viewer) {
-		return Map.of("unread_count", this.inbox.unreadCount(viewer));
+		return Map.of("unread_count", this.counts.of(viewer));
 	}
 
 }

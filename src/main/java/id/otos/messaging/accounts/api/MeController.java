@@ -1,4 +1,4 @@
-package id.otos.messaging.accounts.web;
+package id.otos.messaging.accounts.api;
 
 import id.otos.messaging.accounts.CurrentUser;
 

@@ -1,0 +1,163 @@
+package id.otos.messaging.threads;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import id.otos.messaging.threads.ThreadEvents.MessagePosted;
+import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
+import id.otos.messaging.threads.ThreadEvents.ThreadRead;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Each person's unread count, counted by {@link Inbox#unreadCount} and kept until
+ * something that could change it happens: the count every page and the badge's polling
+ * ask for costs no statement while nothing changes.
+ *
+ * <p>
+ * Nothing is ever shown stale for longer than a change takes to reach this node:
+ * <ul>
+ * <li>a change on this node is forgotten here as soon as it commits, before the request
+ * that made it answers (so whoever made it sees its effect at once);</li>
+ * <li>a change on another node arrives as a signal on the event bus, which calls
+ * {@link #messagePosted}, {@link #threadChanged} or {@link #read} here before anyone is
+ * told of it; if signals may have been lost, {@link #forgetAll} is called.</li>
+ * </ul>
+ * A student's count depends only on their own threads and read positions; a handler's on
+ * every thread their desk rule may take in, so any message or thread change anywhere
+ * makes every handler's count be counted again. Who a person is (role, taught categories)
+ * is part of the entry, so a new role or category counts afresh.
+ *
+ * <p>
+ * Counts are stamped, not deleted: a count is kept with the generations it was counted
+ * at, read before the count's statement ran, and used only while those generations have
+ * not moved. A count that raced with a change is thus never used, whatever the order in
+ * which they finish.
+ */
+@Service
+public class UnreadCounts {
+
+	/** Moves when every count may be wrong (signals lost). */
+	private final AtomicLong everyone = new AtomicLong();
+
+	/** Moves at every message or thread change anywhere: handlers count again. */
+	private final AtomicLong handlers = new AtomicLong();
+
+	/** Per person: moves when their own count may have changed. */
+	private final Map<Long, Long> personal = new ConcurrentHashMap<>();
+
+	private final Map<Long, Counted> counts = new ConcurrentHashMap<>();
+
+	private final Inbox inbox;
+
+	private final Counter hits;
+
+	private final Counter misses;
+
+	UnreadCounts(Inbox inbox, MeterRegistry meters) {
+		this.inbox = inbox;
+		this.hits = Counter.builder("otos.unread.count.cache")
+			.tag("result", "hit")
+			.description("Unread counts answered from the kept counts")
+			.register(meters);
+		this.misses = Counter.builder("otos.unread.count.cache")
+			.tag("result", "miss")
+			.description("Unread counts counted in the database")
+			.register(meters);
+	}
+
+	/**
+	 * The viewer's unread messages over their whole desk, as {@link Inbox#unreadCount}
+	 * counts them now.
+	 * @param viewer whose count
+	 * @return the count
+	 */
+	public long of(Viewer viewer) {
+		Stamp stamp = stamp(viewer);
+		Counted kept = this.counts.get(viewer.userId());
+		if (kept != null && kept.viewer().equals(viewer) && kept.stamp().equals(stamp)) {
+			this.hits.increment();
+			return kept.count();
+		}
+		this.misses.increment();
+		long count = this.inbox.unreadCount(viewer);
+		this.counts.put(viewer.userId(), new Counted(viewer, stamp, count));
+		return count;
+	}
+
+	/**
+	 * A message was posted in a thread of the student: their count and every handler's
+	 * may have changed.
+	 * @param studentId whose thread, or 0 if not known (every count is forgotten)
+	 */
+	public void messagePosted(long studentId) {
+		threadChanged(studentId);
+	}
+
+	/**
+	 * A thread of the student changed status, handler or priority: every handler's count
+	 * may have changed (the thread may have come onto or left their desk), and the
+	 * student's is counted again too.
+	 * @param studentId whose thread, or 0 if not known (every count is forgotten)
+	 */
+	public void threadChanged(long studentId) {
+		if (studentId <= 0) {
+			forgetAll();
+			return;
+		}
+		this.handlers.incrementAndGet();
+		bump(studentId);
+	}
+
+	/**
+	 * The person read a thread further: only their count changed.
+	 * @param userId who read
+	 */
+	public void read(long userId) {
+		bump(userId);
+	}
+
+	/** Every count may be wrong: count each again when next asked. */
+	public void forgetAll() {
+		this.everyone.incrementAndGet();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(MessagePosted event) {
+		messagePosted(event.studentId());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(ThreadChanged event) {
+		threadChanged(event.studentId());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(ThreadRead event) {
+		read(event.userId());
+	}
+
+	private void bump(long userId) {
+		this.personal.merge(userId, 1L, Long::sum);
+	}
+
+	private Stamp stamp(Viewer viewer) {
+		long mine = this.personal.getOrDefault(viewer.userId(), 0L);
+		long desk = viewer.isStudent() ? 0 : this.handlers.get();
+		return new Stamp(this.everyone.get(), desk, mine);
+	}
+
+	private record Stamp(long everyone, long handlers, long personal) {
+
+	}
+
+	private record Counted(Viewer viewer, Stamp stamp, long count) {
+
+	}
+
+}

@@ -1,0 +1,35 @@
+package id.otos.messaging.support;
+
+import id.otos.messaging.threads.UnreadCounts;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * Tests put the database back by SQL ({@code DemoSchool.reset}) and set it up the same
+ * way, behind the application's back: before and after every test the kept unread counts
+ * ({@link UnreadCounts}) are forgotten, as a node does when it may have missed changes.
+ * Registered for every test in {@code META-INF/spring.factories}.
+ */
+public class ForgetKeptCounts implements TestExecutionListener {
+
+	@Override
+	public void beforeTestMethod(TestContext testContext) {
+		forget(testContext);
+	}
+
+	@Override
+	public void afterTestMethod(TestContext testContext) {
+		forget(testContext);
+	}
+
+	private static void forget(TestContext testContext) {
+		if (!testContext.hasApplicationContext()) {
+			return;
+		}
+		ApplicationContext context = testContext.getApplicationContext();
+		context.getBeanProvider(UnreadCounts.class).ifAvailable(UnreadCounts::forgetAll);
+	}
+
+}
