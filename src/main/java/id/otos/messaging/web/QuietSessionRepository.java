@@ -22,6 +22,12 @@ import org.springframework.session.Session;
  * {@code touchInterval} before its full idle timeout (one minute against eight hours by
  * default). Everything else, including log-out and expiry checks, is the delegate's.
  *
+ * <p>
+ * It also remembers the session a request loaded, for the rest of that request: Spring
+ * Session's filter asks for it again after a page has been written (when it saves the
+ * session a second time), which would otherwise read it from the database twice.
+ * {@link #requestEnded()} forgets it; a deleted session is forgotten at once.
+ *
  * @param <S> the delegate's session type
  */
 final class QuietSessionRepository<S extends Session>
@@ -30,6 +36,8 @@ final class QuietSessionRepository<S extends Session>
 	private final FindByIndexNameSessionRepository<S> delegate;
 
 	private final Duration touchInterval;
+
+	private final ThreadLocal<QuietSession<S>> loadedByThisRequest = new ThreadLocal<>();
 
 	QuietSessionRepository(FindByIndexNameSessionRepository<S> delegate, Duration touchInterval) {
 		this.delegate = delegate;
@@ -52,13 +60,28 @@ final class QuietSessionRepository<S extends Session>
 
 	@Override
 	public QuietSession<S> findById(String id) {
+		QuietSession<S> loaded = this.loadedByThisRequest.get();
+		if (loaded != null && loaded.getId().equals(id)) {
+			return loaded;
+		}
 		S found = this.delegate.findById(id);
-		return (found != null) ? new QuietSession<>(found, false) : null;
+		if (found == null) {
+			return null;
+		}
+		QuietSession<S> session = new QuietSession<>(found, false);
+		this.loadedByThisRequest.set(session);
+		return session;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		this.loadedByThisRequest.remove();
 		this.delegate.deleteById(id);
+	}
+
+	/** The request on this thread is over: the next one loads its session afresh. */
+	void requestEnded() {
+		this.loadedByThisRequest.remove();
 	}
 
 	@Override

@@ -1,14 +1,23 @@
 package id.otos.messaging.web;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Wraps Spring Session's repository (sessions in the database, see README) in a
@@ -36,6 +45,37 @@ class SessionConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * Ends what {@link QuietSessionRepository} remembers of a request when the request
+	 * ends, around Spring Session's own filter.
+	 * @param sessions the session repository
+	 * @return the filter's registration
+	 */
+	@Bean
+	FilterRegistrationBean<Filter> sessionRequestScope(ObjectProvider<SessionRepository<?>> sessions) {
+		Supplier<QuietSessionRepository<?>> quiet = SingletonSupplier
+			.of(() -> (sessions.getIfAvailable() instanceof QuietSessionRepository<?> found) ? found : null);
+		Filter filter = (request, response, chain) -> {
+			forgetLoaded(quiet.get());
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				forgetLoaded(quiet.get());
+			}
+		};
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
+	}
+
+	private static void forgetLoaded(QuietSessionRepository<?> sessions) {
+		if (sessions != null) {
+			sessions.requestEnded();
+		}
 	}
 
 	private static <S extends Session> QuietSessionRepository<S> quiet(FindByIndexNameSessionRepository<S> sessions,

@@ -95,9 +95,29 @@ class QuietSessionRepositoryTests {
 	@Test
 	void loggingOutDeletesTheStoredSession() {
 		String id = savedSession(Instant.now());
+		this.sessions.findById(id);
 		this.sessions.deleteById(id);
 
 		assertThat(this.sessions.findById(id)).isNull();
+	}
+
+	@Test
+	void aRequestReadsItsSessionOnce() {
+		String id = savedSession(Instant.now());
+		QuietSession<MapSession> first = this.sessions.findById(id);
+
+		assertThat(this.sessions.findById(id)).isSameAs(first);
+		assertThat(this.stored.finds).isOne();
+	}
+
+	@Test
+	void theNextRequestReadsItAfresh() {
+		String id = savedSession(Instant.now());
+		QuietSession<MapSession> first = this.sessions.findById(id);
+		this.sessions.requestEnded();
+
+		assertThat(this.sessions.findById(id)).isNotSameAs(first);
+		assertThat(this.stored.finds).isEqualTo(2);
 	}
 
 	private String savedSession(Instant lastAccess) {
@@ -113,8 +133,16 @@ class QuietSessionRepositoryTests {
 
 		int saves;
 
+		int finds;
+
 		CountingRepository() {
 			super(new HashMap<>());
+		}
+
+		@Override
+		public MapSession findById(String id) {
+			this.finds++;
+			return super.findById(id);
 		}
 
 		@Override

@@ -3,6 +3,8 @@ package id.otos.messaging.web;
 import id.otos.messaging.support.StatementCounting;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +51,20 @@ class SessionWritesTests {
 		System.out.printf("SQL statements: GET /api/me/ with a stored session %d%n", statements);
 		assertThat(statements).as("the session, the account").isEqualTo(2);
 		assertThat(lastAccess(session)).isEqualTo(accessedAtLogIn);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "siswa1@otos.test", "guru1@otos.test", "operator@otos.test" })
+	void anInboxPageReadsItsSessionOnceAndCostsAtMostFourStatements(String email) throws Exception {
+		Cookie session = logIn(email);
+		this.mvc.perform(get("/messages/").cookie(session)).andExpect(status().isOk());
+
+		long statements = StatementCounting
+			.count(() -> this.mvc.perform(get("/messages/").cookie(session)).andExpect(status().isOk()));
+
+		System.out.printf("SQL statements: inbox page of %s with a stored session %d%n", email, statements);
+		assertThat(statements).as("session, account, (taught categories), the page with its total")
+			.isLessThanOrEqualTo(4);
 	}
 
 	@Test
