@@ -381,12 +381,14 @@ to_ms() {
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 slug() { tr -c 'a-z0-9' '_' <<<"$1"; }
 
-# statements the app ran since the last reset: all but transaction control, and commits
+# statements the app ran since the last reset: all but transaction control, and the BEGINs (pgjdbc
+# sends BEGIN or BEGIN READ ONLY for each transaction Spring opens; pg_stat_statements does not list
+# the COMMITs)
 APP_FILTER="userid = (select oid from pg_roles where rolname = '$DB_USER') and dbid = (select oid from pg_database where datname = '$DB_NAME')"
 TX_CONTROL="'^\s*(begin|commit|rollback|start transaction|end|abort)\M'"
 statements_since_reset() {
 	sql "select coalesce(sum(calls) filter (where query !~* $TX_CONTROL), 0),
-		coalesce(sum(calls) filter (where query ~* '^\s*(commit|end)\M'), 0)
+		coalesce(sum(calls) filter (where query ~* '^\s*(begin|start transaction)\M'), 0)
 		from pg_stat_statements where $APP_FILTER" | tr '|' ' '
 }
 
@@ -396,7 +398,8 @@ if command -v jstat >/dev/null; then
 	JSTAT_PID=$!
 fi
 
-declare -a R_NAME R_PATH R_RPS R_P50 R_P99 R_SQL R_TX R_ERR
+declare -a R_NAME R_PATH R_RPS R_P50 R_P99 R_SQL R_TX R_ERR R_DURABLE
+REPLY_DURABLE=""
 SKIPPED=()
 REPLY_NOTES=()
 REPLY_MISMATCH=""
@@ -439,13 +442,13 @@ for entry in "${REQUESTS[@]}"; do
 		log "$name: warm-up ${WARMUP}s"
 		BENCH_NONCE="w$$" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$lua" "$BASE$target" >/dev/null
 	fi
-	rps=() p50=() p99=() sqlr=() txr=() errors=0
+	rps=() p50=() p99=() sqlr=() txr=() durables=() errors=0
 	for run in $(seq 1 "$RUNS"); do
 		out="$TMP/wrk-$(slug "$name")-$run.txt"
 		[[ "$who" == reply ]] && messages_before="$(sql 'select count(*) from otosapp_message')"
 		sql 'select pg_stat_statements_reset()' >/dev/null
 		BENCH_NONCE="r$$-$run" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$lua" "$BASE$target" >"$out"
-		read -r statements commits < <(statements_since_reset)
+		read -r statements begins < <(statements_since_reset)
 		sql "select lpad(calls::text, 8) || '  ' || left(regexp_replace(query, '\s+', ' ', 'g'), 160)
 			from pg_stat_statements where $APP_FILTER order by calls desc limit 12" \
 			>"$TMP/statements-$(slug "$name")-$run.txt"
@@ -462,6 +465,7 @@ for entry in "${REQUESTS[@]}"; do
 			[[ -n "$found" ]] || { cat "$out" >&2; die "$name: no 'replies:' line from the Lua script"; }
 			stored=$((messages_after - messages_before))
 			durable="$(awk -v s="$stored" -v d="$DURATION" 'BEGIN { printf "%.1f", s / d }')"
+			durables+=("$durable")
 			in_flight=$((sent - found - other))
 			# wrk's error count holds the non-302 answers too; count them from Lua
 			e=$((other + $(awk '/Socket errors:/ { s = $0; gsub(/[^0-9 ]/, "", s); split(s, x, " "); t = 0; for (i in x) t += x[i]; print t }' "$out" | awk '{ t += $1 } END { print t + 0 }')))
@@ -481,10 +485,10 @@ for entry in "${REQUESTS[@]}"; do
 			n="$found"
 		fi
 		sql_per_req="$(awk -v s="$statements" -v n="$n" 'BEGIN { if (n > 0) printf "%.2f", s / n; else print 0 }')"
-		tx_per_req="$(awk -v s="$commits" -v n="$n" 'BEGIN { if (n > 0) printf "%.2f", s / n; else print 0 }')"
+		tx_per_req="$(awk -v s="$begins" -v n="$n" 'BEGIN { if (n > 0) printf "%.2f", s / n; else print 0 }')"
 		errors=$((errors + e))
 		rps+=("$r") p50+=("$(to_ms "$l50")") p99+=("$(to_ms "$l99")") sqlr+=("$sql_per_req") txr+=("$tx_per_req")
-		log "$name: run $run/$RUNS: $r req/s, p50 $(to_ms "$l50") ms, p99 $(to_ms "$l99") ms, $sql_per_req SQL/req, $tx_per_req commits/req, $e errors"
+		log "$name: run $run/$RUNS: $r req/s, p50 $(to_ms "$l50") ms, p99 $(to_ms "$l99") ms, $sql_per_req SQL/req, $tx_per_req tx/req, $e errors"
 	done
 	R_NAME+=("$name")
 	R_PATH+=("$display_path")
@@ -494,6 +498,12 @@ for entry in "${REQUESTS[@]}"; do
 	R_SQL+=("$(median "${sqlr[@]}" | awk '{ printf "%.1f", $1 }')")
 	R_TX+=("$(median "${txr[@]}" | awk '{ printf "%.1f", $1 }')")
 	R_ERR+=("$errors")
+	if ((${#durables[@]})); then
+		R_DURABLE+=("$(median "${durables[@]}" | awk '{ printf "%.1f", $1 }')")
+		REPLY_DURABLE="${R_DURABLE[-1]}"
+	else
+		R_DURABLE+=("")
+	fi
 done
 
 if [[ -n "$JSTAT_PID" ]]; then
@@ -526,10 +536,10 @@ mkdir -p bench/results
 RESULT="bench/results/$BENCH_DATE-scale$SCALE.md"
 TSV="bench/results/$BENCH_DATE-scale$SCALE.tsv"
 {
-	printf 'request\tpath\treq_per_s\tp50_ms\tp99_ms\tsql_per_req\terrors\tcommits_per_req\tpct_of_ceiling\tp99_over_ceiling\n'
+	printf 'request\tpath\treq_per_s\tp50_ms\tp99_ms\tsql_per_req\terrors\ttx_per_req\tpct_of_ceiling\tp99_over_ceiling\tdurable_messages_per_s\n'
 	for i in "${!R_NAME[@]}"; do
-		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${R_NAME[$i]}" "${R_PATH[$i]}" "${R_RPS[$i]}" "${R_P50[$i]}" \
-			"${R_P99[$i]}" "${R_SQL[$i]}" "${R_ERR[$i]}" "${R_TX[$i]}" "$(pct "${R_RPS[$i]}")" "$(times "${R_P99[$i]}")"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${R_NAME[$i]}" "${R_PATH[$i]}" "${R_RPS[$i]}" "${R_P50[$i]}" \
+			"${R_P99[$i]}" "${R_SQL[$i]}" "${R_ERR[$i]}" "${R_TX[$i]}" "$(pct "${R_RPS[$i]}")" "$(times "${R_P99[$i]}")" "${R_DURABLE[$i]}"
 	done
 } >"$TSV"
 
@@ -548,7 +558,7 @@ COMMIT="$(git describe --always --dirty 2>/dev/null || echo unknown)"
 	echo "socket errors over all runs (for the reply: answers other than 302). The app, PostgreSQL and wrk"
 	echo "share the machine ($(nproc) cores)."
 	echo
-	echo "| request | path | req/s | % of ceiling | p50 ms | p99 ms | p99 / ceiling p99 | SQL/req | commits/req | errors |"
+	echo "| request | path | req/s | % of ceiling | p50 ms | p99 ms | p99 / ceiling p99 | SQL/req | tx/req | errors |"
 	echo "|---|---|---|---|---|---|---|---|---|---|"
 	for i in "${!R_NAME[@]}"; do
 		echo "| ${R_NAME[$i]} | \`${R_PATH[$i]}\` | ${R_RPS[$i]} | $(pct "${R_RPS[$i]}") | ${R_P50[$i]} | ${R_P99[$i]} | $(times "${R_P99[$i]}") | ${R_SQL[$i]} | ${R_TX[$i]} | ${R_ERR[$i]} |"
@@ -572,9 +582,9 @@ COMMIT="$(git describe --always --dirty 2>/dev/null || echo unknown)"
 	echo "**SQL/req**: statements the app's database user ran in the app's database during the measured"
 	echo "run (pg_stat_statements, track=top, reset right before each run; the bench's own queries run as"
 	echo "another role), divided by the requests wrk completed; BEGIN/COMMIT/ROLLBACK are not counted."
-	echo "**commits/req**: the COMMIT statements (transactions the app opened explicitly) per request;"
-	echo "statements run in autocommit are their own transaction and are not in it. Both include the"
-	echo "app's background work during the run (the scheduled notification jobs), which is small."
+	echo "**tx/req**: transactions per request, counted by their BEGIN (or BEGIN READ ONLY) statements;"
+	echo "a statement run in autocommit is its own transaction and is not in it. Both columns include"
+	echo "the app's background work during the run (the scheduled notification jobs), which is small."
 	echo
 	echo "## Posting a reply"
 	echo
@@ -586,6 +596,8 @@ COMMIT="$(git describe --always --dirty 2>/dev/null || echo unknown)"
 		echo "message (requests still in flight when wrk stops are stored without wrk seeing their 302)."
 		echo
 		printf -- '- %s\n' "${REPLY_NOTES[@]}"
+		echo
+		echo "Median durable messages/s: **$REPLY_DURABLE** (wrk: ${R_RPS[-1]} req/s)."
 		if [[ -n "$REPLY_MISMATCH" ]]; then
 			echo
 			echo "**MISMATCH: the stored messages do not match the 302 answers; see above.**"
