@@ -49,6 +49,7 @@
 #   DURATION=15    seconds per measured wrk run
 #   WARMUP=5       seconds of wrk warm-up per request before measuring
 #   APP_PORT=8081  the app's HTTP port (must be free)
+#   CEILING_PATH=/api/me/  the authenticated trivial endpoint of the ceiling row (GET, as the student)
 #   KEEP_TMP=1     keep the temporary directory (logs, database, wrk output) instead of deleting it
 #   PG_BIN=...     PostgreSQL server binaries (default /usr/lib/postgresql/15/bin)
 set -euo pipefail
@@ -58,6 +59,7 @@ RUNS="${RUNS:-3}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
 APP_PORT="${APP_PORT:-8081}"
+CEILING_PATH="${CEILING_PATH:-/api/me/}"
 THREADS=2
 CONNECTIONS=16
 BENCH_PASSWORD="bench-password"
@@ -121,7 +123,7 @@ if [[ -z "${_BENCH_SCALE:-}" ]]; then
 	[[ -f "$JAR" ]] || die "no jar under target/ after the build"
 	log "jar: $JAR"
 
-	export _BENCH_JAR="$JAR" _BENCH_DATE="$(date -u +%Y-%m-%d)" SCALES RUNS DURATION WARMUP APP_PORT
+	export _BENCH_JAR="$JAR" _BENCH_DATE="$(date -u +%Y-%m-%d)" SCALES RUNS DURATION WARMUP APP_PORT CEILING_PATH
 	for s in $SCALES; do
 		log "================ scale $s"
 		_BENCH_SCALE="$s" bash "$ROOT/bench/run.sh" || die "the run at scale $s failed"
@@ -364,7 +366,7 @@ REQUESTS=(
 	"inbox page 1, teacher|teacher|GET|/messages/"
 	"thread page, student|student|GET|/messages/thread/$THREAD_ID/"
 	"thread page, teacher|teacher|GET|/messages/thread/$TEACHER_THREAD_ID/"
-	"ceiling: authenticated trivial endpoint (student)|student|GET|/api/me/"
+	"ceiling: authenticated trivial endpoint (student)|student|GET|$CEILING_PATH"
 	"unauthenticated liveness probe|none|GET|/actuator/health/liveness"
 	"health with its database check (unauthenticated)|none|GET|/actuator/health"
 	"posting a reply (teacher)|reply|POST|/messages/thread/{id}/"
@@ -573,7 +575,7 @@ COMMIT="$(git describe --always --dirty 2>/dev/null || echo unknown)"
 	echo "Users: student \`$STUDENT\` (thread $THREAD_ID), teacher \`$TEACHER\` (thread $TEACHER_THREAD_ID on their"
 	echo "desk), operator \`$OPERATOR\`."
 	echo
-	echo "**Ceiling**: \`GET /api/me/\` as the student, JSON about the logged-in user: the session lookup and"
+	echo "**Ceiling**: \`GET $CEILING_PATH\` as the student, JSON about the logged-in user: the session lookup and"
 	echo "nothing else, so it is the most a logged-in request can do here. \"% of ceiling\" is a request's"
 	echo "req/s as a share of the ceiling's; \"p99 / ceiling p99\" its p99 over the ceiling's. The"
 	echo "unauthenticated liveness probe skips even the session; \`/actuator/health\` also runs the"
