@@ -2,6 +2,7 @@ package id.otos.messaging.accounts;
 
 import java.time.Clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -22,7 +23,10 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 
 	private final Clock clock;
 
-	AccountUserDetailsService(UserRepository users, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AccountUserDetailsService(UserRepository users, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.clock = clock;
 	}
@@ -45,6 +49,7 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 	public UserDetails updatePassword(UserDetails details, String newEncodedPassword) {
 		User user = this.users.findByEmail(details.getUsername()).orElseThrow();
 		user.changePassword(newEncodedPassword, this.clock.instant());
+		this.events.publishEvent(new AccountChanged(user.getId()));
 		if (details instanceof CurrentUser loggingIn) {
 			loggingIn.passwordRehashed(newEncodedPassword);
 			return loggingIn;

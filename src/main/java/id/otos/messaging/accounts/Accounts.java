@@ -33,8 +33,11 @@ public class Accounts {
 
 	private final Clock clock;
 
+	private final KeptAccounts kept;
+
 	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, KeptAccounts kept) {
+		this.kept = kept;
 		this.users = users;
 		this.roles = roles;
 		this.passwordEncoder = passwordEncoder;
@@ -63,7 +66,9 @@ public class Accounts {
 		User user = new User(email, username, account.firstName(), account.lastName(), assignable(account.role()),
 				this.passwordEncoder.encode(account.rawPassword()), this.clock.instant());
 		user.rename(user.getFirstName(), user.getLastName(), account.phoneNumber(), this.clock.instant());
-		return this.users.save(user).getId();
+		long id = this.users.save(user).getId();
+		this.events.publishEvent(new AccountChanged(id));
+		return id;
 	}
 
 	/**
@@ -140,14 +145,28 @@ public class Accounts {
 	}
 
 	/**
-	 * The person as a session should see them now, from the database: used on every
-	 * request to end the sessions of deactivated accounts and apply new roles at once.
+	 * The person as a session should see them now: used on every request to end the
+	 * sessions of deactivated accounts and apply new roles at once. Read from the
+	 * database, or kept from an earlier request if nothing changed the account since (see
+	 * {@link KeptAccounts}).
 	 * @param id the person
 	 * @return the person, or empty if the account no longer exists
 	 */
-	@Transactional(readOnly = true)
 	public Optional<CurrentUser> currentUser(long id) {
-		return this.users.findById(id).map(Accounts::withoutPassword);
+		return this.kept.get(id, (person) -> this.users.findById(person).map(Accounts::withoutPassword));
+	}
+
+	/**
+	 * Another node changed the person's account: read it again at their next request.
+	 * @param id the person
+	 */
+	public void changedElsewhere(long id) {
+		this.kept.forget(id);
+	}
+
+	/** Changes on other nodes may have been missed: read every account again. */
+	public void mayHaveMissedChanges() {
+		this.kept.forgetAll();
 	}
 
 	/**
@@ -200,8 +219,11 @@ public class Accounts {
 		return this.users.countActiveWithRole(RoleName.ADMIN);
 	}
 
+	/** The account, to change it: whoever keeps it forgets it once the change commits. */
 	private User user(long id) {
-		return this.users.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		User user = this.users.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		this.events.publishEvent(new AccountChanged(id));
+		return user;
 	}
 
 	private Role assignable(RoleName name) {

@@ -74,6 +74,7 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 	@Override
 	public void mayHaveMissedSignals() {
 		this.counts.forgetAll();
+		this.accounts.mayHaveMissedChanges();
 		this.worker.execute(() -> this.clients.connectedPeople().forEach(this.clients::resync));
 	}
 
@@ -83,14 +84,15 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 	}
 
 	/**
-	 * Tells the kept unread counts first, before any browser hears of the signal and asks
-	 * for its count again.
+	 * Tells the kept unread counts and accounts first, before any browser hears of the
+	 * signal and asks for its count again.
 	 */
 	private void forgetCounts(ThreadSignal signal) {
 		switch (signal.kind()) {
 			case MESSAGE -> this.counts.messagePosted(signal.personId());
 			case CHANGED -> this.counts.threadChanged(signal.personId());
 			case READ -> this.counts.read(signal.personId());
+			case ACCOUNT -> this.accounts.changedElsewhere(signal.personId());
 		}
 	}
 

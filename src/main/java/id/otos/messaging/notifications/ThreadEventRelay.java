@@ -3,6 +3,7 @@ package id.otos.messaging.notifications;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import id.otos.messaging.accounts.AccountChanged;
 import id.otos.messaging.threads.ThreadEvents.MessagePosted;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 import id.otos.messaging.threads.ThreadEvents.ThreadRead;
@@ -50,6 +51,11 @@ class ThreadEventRelay implements DisposableBean {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(ThreadRead event) {
 		relay(ThreadSignal.read(event.threadId(), event.userId(), event.messageId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(AccountChanged event) {
+		relay(ThreadSignal.accountChanged(event.userId()));
 	}
 
 	@Override

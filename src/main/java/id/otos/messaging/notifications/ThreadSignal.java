@@ -23,9 +23,13 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 		return new ThreadSignal(threadId, Kind.READ, messageId, readerId);
 	}
 
+	static ThreadSignal accountChanged(long userId) {
+		return new ThreadSignal(0, Kind.ACCOUNT, 0, userId);
+	}
+
 	/** Whether the browsers of those who may open the thread should hear of it. */
 	boolean isForBrowsers() {
-		return this.kind != Kind.READ;
+		return this.kind == Kind.MESSAGE || this.kind == Kind.CHANGED;
 	}
 
 	/** As a notification's payload: {@code threadId:kind:messageId:personId}. */
@@ -69,7 +73,10 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 		CHANGED,
 
 		/** Someone read further: only their own unread count changed. */
-		READ;
+		READ,
+
+		/** Not about a thread: the person's account changed (thread 0). */
+		ACCOUNT;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each person's unread count, counted by {@link Inbox#unreadCount} and kept until
@@ -37,7 +38,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Counts are stamped, not deleted: a count is kept with the generations it was counted
  * at, read before the count's statement ran, and used only while those generations have
  * not moved. A count that raced with a change is thus never used, whatever the order in
- * which they finish.
+ * which they finish. Inside a transaction the count is always counted afresh and not
+ * kept: that transaction may have changed it without committing yet.
  */
 @Service
 public class UnreadCounts {
@@ -78,6 +80,9 @@ public class UnreadCounts {
 	 * @return the count
 	 */
 	public long of(Viewer viewer) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return this.inbox.unreadCount(viewer);
+		}
 		Stamp stamp = stamp(viewer);
 		Counted kept = this.counts.get(viewer.userId());
 		if (kept != null && kept.viewer().equals(viewer) && kept.stamp().equals(stamp)) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.NewAccount;
+import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.notifications.EventStream.Event;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.threads.NewThread;
@@ -139,6 +141,30 @@ abstract class LiveFanOutChecks {
 
 		awaitUnread(student, nodeA(), studentBefore + 1);
 		awaitUnread(teacher, nodeA(), teacherBefore);
+	}
+
+	@Test
+	void anAccountDeactivatedOnOneNodeIsLoggedOutOnTheOtherWithinMoments() throws Exception {
+		ApplicationContext app = applicationA();
+		Accounts accounts = app.getBean(Accounts.class);
+		String email = "keluar" + System.nanoTime() + "@otos.test";
+		long id = accounts.register(new NewAccount(email, null, "Siswa", "Keluar", null, RoleName.STUDENT, PASSWORD));
+		HttpVisitor student = new HttpVisitor().logIn(nodeB(), email, PASSWORD);
+		assertThat(student.get(nodeB() + "/api/me/").statusCode()).isEqualTo(200);
+		long admin = app.getBean(JdbcClient.class)
+			.sql("select id from otosapp_user where email = 'admin@otos.test'")
+			.query(Long.class)
+			.single();
+
+		accounts.deactivate(id, admin);
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+		int status = student.get(nodeB() + "/api/me/").statusCode();
+		while (status == 200 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			status = student.get(nodeB() + "/api/me/").statusCode();
+		}
+		assertThat(status).as("well before the kept account would be read again anyway").isEqualTo(401);
 	}
 
 	private static long unread(HttpVisitor person, String node) {

@@ -12,10 +12,12 @@ class ThreadSignalTests {
 		ThreadSignal posted = ThreadSignal.messagePosted(42, 4711, 7);
 		ThreadSignal changed = ThreadSignal.threadChanged(42, 7);
 		ThreadSignal read = ThreadSignal.read(42, 9, 4711);
+		ThreadSignal account = ThreadSignal.accountChanged(9);
 
 		assertThat(ThreadSignal.decode(posted.encode())).isEqualTo(posted);
 		assertThat(ThreadSignal.decode(changed.encode())).isEqualTo(changed);
 		assertThat(ThreadSignal.decode(read.encode())).isEqualTo(read);
+		assertThat(ThreadSignal.decode(account.encode())).isEqualTo(account);
 		assertThat(posted.encode()).isEqualTo("42:message:4711:7");
 	}
 
@@ -27,6 +29,7 @@ class ThreadSignalTests {
 	@Test
 	void readsStayOnTheServer() {
 		assertThat(ThreadSignal.read(42, 9, 4711).isForBrowsers()).isFalse();
+		assertThat(ThreadSignal.accountChanged(9).isForBrowsers()).isFalse();
 		assertThat(ThreadSignal.messagePosted(42, 4711, 7).isForBrowsers()).isTrue();
 		assertThat(ThreadSignal.threadChanged(42, 7).isForBrowsers()).isTrue();
 	}

@@ -1,5 +1,6 @@
 package id.otos.messaging.support;
 
+import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.threads.UnreadCounts;
 
 import org.springframework.context.ApplicationContext;
@@ -9,8 +10,8 @@ import org.springframework.test.context.TestExecutionListener;
 /**
  * Tests put the database back by SQL ({@code DemoSchool.reset}) and set it up the same
  * way, behind the application's back: before and after every test the kept unread counts
- * ({@link UnreadCounts}) are forgotten, as a node does when it may have missed changes.
- * Registered for every test in {@code META-INF/spring.factories}.
+ * ({@link UnreadCounts}) and accounts are forgotten, as a node does when it may have
+ * missed changes. Registered for every test in {@code META-INF/spring.factories}.
  */
 public class ForgetKeptCounts implements TestExecutionListener {
 
@@ -30,6 +31,7 @@ public class ForgetKeptCounts implements TestExecutionListener {
 		}
 		ApplicationContext context = testContext.getApplicationContext();
 		context.getBeanProvider(UnreadCounts.class).ifAvailable(UnreadCounts::forgetAll);
+		context.getBeanProvider(Accounts.class).ifAvailable(Accounts::mayHaveMissedChanges);
 	}
 
 }
