@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,8 +63,9 @@ public class ThreadPages {
 	@Transactional
 	public ThreadView readAfter(Viewer viewer, long threadId, long afterMessageId) {
 		MessageThread thread = openable(viewer, threadId);
-		List<MessageView> messages = messages(viewer, threadId, afterMessageId);
-		if (!messages.isEmpty()) {
+		List<MessageView> messages = new ArrayList<>();
+		long readUpTo = messages(viewer, threadId, afterMessageId, messages);
+		if (!messages.isEmpty() && messages.get(messages.size() - 1).id() > readUpTo) {
 			long last = messages.get(messages.size() - 1).id();
 			this.reads.readUpTo(threadId, viewer.userId(), last, this.clock.instant());
 			this.reads.markReadByOthers(threadId, viewer.userId(), last);
@@ -111,11 +113,18 @@ public class ThreadPages {
 			.orElseThrow(() -> new ThreadNotFoundException(threadId));
 	}
 
-	private List<MessageView> messages(Viewer viewer, long threadId, long afterMessageId) {
-		return this.jdbc.sql("""
+	/**
+	 * Adds the thread's messages after the given one to {@code messages}, oldest first.
+	 * @return how far the viewer had read the thread before (0 if not at all)
+	 */
+	private long messages(Viewer viewer, long threadId, long afterMessageId, List<MessageView> messages) {
+		long[] readUpTo = { 0 };
+		this.jdbc.sql("""
 				select m.id, m.sender_id, m.content, m.created_at,
 				       trim(u.first_name || ' ' || u.last_name) as sender_name, u.profile_picture, r.role_name,
-				       a.file_name, a.content_type
+				       a.file_name, a.content_type,
+				       (select p.last_read_message_id from otos_thread_read p
+				        where p.thread_id = :thread and p.user_id = :me) as read_up_to
 				from otosapp_message m
 				join otosapp_user u on u.id = m.sender_id
 				left join otosapp_role r on r.id = u.role_id
@@ -125,8 +134,12 @@ public class ThreadPages {
 				""")
 			.param("thread", threadId)
 			.param("after", afterMessageId)
-			.query((rs, n) -> message(rs, viewer))
-			.list();
+			.param("me", viewer.userId())
+			.query((rs) -> {
+				readUpTo[0] = rs.getLong("read_up_to");
+				messages.add(message(rs, viewer));
+			});
+		return readUpTo[0];
 	}
 
 	private List<AuditView> audit(long threadId) {

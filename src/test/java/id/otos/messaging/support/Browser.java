@@ -11,7 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -117,9 +119,30 @@ public final class Browser implements AutoCloseable {
 		boolean submits = "submit".equals(element.getAttribute("type"));
 		element.click();
 		if (submits) {
-			new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+			new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> isGone(element));
 		}
 		return this;
+	}
+
+	/**
+	 * Whether the element's page has been replaced. Chromium answers a question about an
+	 * element of the page being left either as stale or, caught mid-navigation, with
+	 * "does not belong to the document": both mean the same here.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	public WebElement waitFor(By by) {
