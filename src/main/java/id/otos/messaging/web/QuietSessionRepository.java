@@ -64,7 +64,7 @@ final class QuietSessionRepository<S extends Session>
 		if (loaded != null && loaded.getId().equals(id)) {
 			return loaded;
 		}
-		S found = this.delegate.findById(id);
+		S found = SessionTransactions.reading(() -> this.delegate.findById(id));
 		if (found == null) {
 			return null;
 		}
@@ -87,7 +87,7 @@ final class QuietSessionRepository<S extends Session>
 	@Override
 	public Map<String, QuietSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
 		Map<String, QuietSession<S>> sessions = new LinkedHashMap<>();
-		this.delegate.findByIndexNameAndIndexValue(indexName, indexValue)
+		SessionTransactions.reading(() -> this.delegate.findByIndexNameAndIndexValue(indexName, indexValue))
 			.forEach((id, session) -> sessions.put(id, new QuietSession<>(session, false)));
 		return sessions;
 	}

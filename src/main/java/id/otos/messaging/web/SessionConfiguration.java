@@ -17,6 +17,11 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -28,12 +33,40 @@ import org.springframework.util.function.SingletonSupplier;
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
+	/**
+	 * Wraps the repository, and gives Spring Session its transactions: none for reading a
+	 * session, the application's transaction manager for writing one (see
+	 * {@link SessionTransactions}). Not as a {@code TransactionOperations} bean, which
+	 * would take the place of Spring Boot's {@code TransactionTemplate}.
+	 * @param environment where the touch interval is set
+	 * @param transactions the application's transaction manager, asked for when first
+	 * needed
+	 * @return the post-processor
+	 */
 	@Bean
-	static BeanPostProcessor quietSessions(Environment environment) {
+	static BeanPostProcessor quietSessions(Environment environment,
+			ObjectProvider<PlatformTransactionManager> transactions) {
 		Duration touchInterval = Binder.get(environment)
 			.bind("otos.sessions.touch-interval", Duration.class)
 			.orElse(Duration.ofMinutes(1));
+		Supplier<TransactionTemplate> writes = SingletonSupplier
+			.of(() -> new TransactionTemplate(transactions.getObject()));
 		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof JdbcHttpSessionConfiguration sessions) {
+					sessions.setTransactionOperations(new SessionTransactions(new TransactionOperations() {
+
+						@Override
+						public <T> T execute(TransactionCallback<T> action) {
+							return writes.get().execute(action);
+						}
+
+					}));
+				}
+				return bean;
+			}
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {

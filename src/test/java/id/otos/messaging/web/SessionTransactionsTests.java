@@ -1,0 +1,45 @@
+package id.otos.messaging.web;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SessionTransactionsTests {
+
+	private final AtomicInteger transactions = new AtomicInteger();
+
+	private final SessionTransactions sessions = new SessionTransactions(new TransactionOperations() {
+
+		@Override
+		public <T> T execute(TransactionCallback<T> action) {
+			SessionTransactionsTests.this.transactions.incrementAndGet();
+			return action.doInTransaction(null);
+		}
+
+	});
+
+	@Test
+	void readingASessionNeedsNoTransaction() {
+		String read = SessionTransactions.reading(() -> this.sessions.execute((status) -> "session"));
+
+		assertThat(read).isEqualTo("session");
+		assertThat(this.transactions).hasValue(0);
+	}
+
+	@Test
+	void writingOneHasItsTransaction() {
+		this.sessions.executeWithoutResult((status) -> {
+		});
+		SessionTransactions.reading(() -> "read");
+		this.sessions.executeWithoutResult((status) -> {
+		});
+
+		assertThat(this.transactions).hasValue(2);
+	}
+
+}
