@@ -157,6 +157,18 @@ public class Accounts {
 	}
 
 	/**
+	 * Where the changes to the person's account stand, for those who keep something that
+	 * follows from it (what a teacher teaches): while the stamp is the same, nothing
+	 * changed the account. Taken before reading what is kept, it also covers a change
+	 * that races with the reading.
+	 * @param id the person
+	 * @return the stamp
+	 */
+	public AccountStamp stamp(long id) {
+		return this.kept.stamp(id);
+	}
+
+	/**
 	 * Another node changed the person's account: read it again at their next request.
 	 * @param id the person
 	 */

@@ -42,7 +42,7 @@ class KeptAccounts {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return read.apply(id);
 		}
-		Stamp stamp = new Stamp(this.everyone.get(), this.personal.getOrDefault(id, 0L));
+		AccountStamp stamp = stamp(id);
 		long now = System.nanoTime();
 		Kept known = this.kept.get(id);
 		if (known != null && known.stamp().equals(stamp) && now - known.readAt() < LONGEST.toNanos()) {
@@ -51,6 +51,10 @@ class KeptAccounts {
 		Optional<CurrentUser> user = read.apply(id);
 		this.kept.put(id, new Kept(user, stamp, now));
 		return user;
+	}
+
+	AccountStamp stamp(long id) {
+		return new AccountStamp(this.everyone.get(), this.personal.getOrDefault(id, 0L));
 	}
 
 	void forget(long id) {
@@ -66,11 +70,7 @@ class KeptAccounts {
 		forget(change.userId());
 	}
 
-	private record Stamp(long everyone, long personal) {
-
-	}
-
-	private record Kept(Optional<CurrentUser> user, Stamp stamp, long readAt) {
+	private record Kept(Optional<CurrentUser> user, AccountStamp stamp, long readAt) {
 
 	}
 

@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import id.otos.messaging.accounts.AccountChanged;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.UserRoleChanged;
 import id.otos.messaging.accounts.UserSummary;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +34,13 @@ public class Categories {
 
 	private final Clock clock;
 
-	Categories(CategoryRepository categories, Accounts accounts, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Categories(CategoryRepository categories, Accounts accounts, Clock clock, ApplicationEventPublisher events) {
 		this.categories = categories;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -72,11 +77,13 @@ public class Categories {
 			throw new CategoryException("teacherId", "category.error.teacher-inactive");
 		}
 		category.assignTeacher(teacherId);
+		this.events.publishEvent(new AccountChanged(teacherId));
 	}
 
 	@Transactional
 	public void unassignTeacher(long categoryId, long teacherId) {
 		category(categoryId).unassignTeacher(teacherId);
+		this.events.publishEvent(new AccountChanged(teacherId));
 	}
 
 	@Transactional(readOnly = true)
@@ -89,7 +96,10 @@ public class Categories {
 		return this.categories.findById(id).map(CategoryView::of);
 	}
 
-	/** The categories the user teaches. */
+	/**
+	 * The categories the user teaches. A change to them counts as a change to the
+	 * teacher's account ({@link AccountChanged}), for whoever keeps them.
+	 */
 	@Transactional(readOnly = true)
 	public Set<Long> taughtBy(long userId) {
 		return Set.copyOf(this.categories.findIdsTaughtBy(userId));
@@ -135,6 +145,7 @@ public class Categories {
 		if (event.from() == RoleName.TEACHER && event.to() != RoleName.TEACHER) {
 			this.categories.findTaughtBy(event.userId())
 				.forEach((category) -> category.unassignTeacher(event.userId()));
+			this.events.publishEvent(new AccountChanged(event.userId()));
 		}
 	}
 
