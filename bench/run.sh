@@ -48,7 +48,7 @@
 #   RUNS=3         measured wrk runs per request; the report holds the median
 #   DURATION=15    seconds per measured wrk run
 #   WARMUP=5       seconds of wrk warm-up per request before measuring
-#   JIT_WARMUP=60  seconds of load spread over every GET request once, before the first row
+#   JIT_WARMUP=120 seconds of load spread over every GET request once, before the first row
 #   APP_PORT=8081  the app's HTTP port (must be free)
 #   CEILING_PATH=/api/me/  the authenticated trivial endpoint of the ceiling row (GET, as the student)
 #   KEEP_TMP=1     keep the temporary directory (logs, database, wrk output) instead of deleting it
@@ -59,7 +59,7 @@ SCALES="${SCALES:-${SCALE:-1}}"
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
-JIT_WARMUP="${JIT_WARMUP:-60}"
+JIT_WARMUP="${JIT_WARMUP:-120}"
 APP_PORT="${APP_PORT:-8081}"
 CEILING_PATH="${CEILING_PATH:-/api/me/}"
 THREADS=2
@@ -544,6 +544,21 @@ read -r HEAP_USED_MAX HEAP_COMMITTED_MAX HEAP_SAMPLES < <(awk '
 		if (u > mu) mu = u; if (c > mc) mc = c; k++ }
 	END { printf "%.0f %.0f %d\n", mu / 1024, mc / 1024, k }' "$TMP/jstat.txt" 2>/dev/null || echo "? ? 0")
 HEAP_INFO="$(jcmd "$APP_PID" GC.heap_info 2>&1 || echo "jcmd GC.heap_info failed")"
+
+# the kept unread counts: how often a count was answered from memory, and what counting in the
+# database cost when it was not (Micrometer, /actuator/prometheus, as an admin)
+COUNTS_LINE="not read (no admin log-in or no metrics)"
+if admin_session="$(login admin1@bench.otos.test 2>/dev/null)" && [[ -n "$admin_session" ]]; then
+	metrics="$(curl -fsS -H "Cookie: SESSION=$admin_session" "$BASE/actuator/prometheus" 2>/dev/null || true)"
+	COUNTS_LINE="$(awk '
+		/^otos_unread_count_cache_total\{.*result="hit"/ { hits = $NF }
+		/^otos_unread_count_cache_total\{.*result="miss"/ { misses = $NF }
+		/^otos_unread_count_seconds_count/ { n = $NF }
+		/^otos_unread_count_seconds_sum/ { sum = $NF }
+		/^otos_unread_count_seconds_max/ { max = $NF }
+		END { if (n > 0) printf "%d answered from memory, %d counted in the database (mean %.2f ms, max %.2f ms over the last minutes)", hits, misses, 1000 * sum / n, 1000 * max;
+		      else print "no figures in /actuator/prometheus" }' <<<"$metrics")"
+fi
 RSS_MB="$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || true)"
 
 # the ceiling's req/s and p99, for the relative columns
@@ -632,6 +647,7 @@ COMMIT="$(git describe --always --dirty 2>/dev/null || echo unknown)"
 	echo
 	echo "- data: \`db seed --scale=$SCALE\` in ${SEED_SECONDS} s: $DATA_LINE (before the replies)"
 	echo "- start-up: ${STARTUP_SECONDS:-?} s (\`${STARTUP:-no Started line}\`)"
+	echo "- unread counts over the whole run: $COUNTS_LINE"
 	echo "- heap during the measurement (jstat -gc every 2 s, $HEAP_SAMPLES samples, young + old): max used"
 	echo "  ${HEAP_USED_MAX} MB, max committed ${HEAP_COMMITTED_MAX} MB, with -Xmx512m; process RSS at the end ${RSS_MB:-?} MB"
 	echo

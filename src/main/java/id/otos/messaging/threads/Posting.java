@@ -43,7 +43,7 @@ class Posting {
 			message.attach(this.attachments.store(message.getId(), attachment));
 		}
 		thread.messagePosted(message.getId(), now);
-		this.reads.readUpTo(thread.getId(), sender.userId(), message.getId(), now);
+		this.reads.readOwnMessage(thread.getId(), sender.userId(), message.getId(), now);
 		this.events
 			.publishEvent(new MessagePosted(thread.getId(), message.getId(), sender.userId(), thread.getStudentId()));
 		return message;

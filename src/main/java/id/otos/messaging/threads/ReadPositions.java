@@ -32,6 +32,21 @@ class ReadPositions {
 	 * moved.
 	 */
 	void readUpTo(long threadId, long userId, long messageId, Instant at) {
+		if (move(threadId, userId, messageId, at)) {
+			this.events.publishEvent(new ThreadRead(threadId, userId, messageId));
+		}
+	}
+
+	/**
+	 * Moves the sender's read position past the message they just posted, telling nobody:
+	 * the message's own {@link ThreadEvents.MessagePosted} already tells everyone whose
+	 * count may change, the sender included.
+	 */
+	void readOwnMessage(long threadId, long userId, long messageId, Instant at) {
+		move(threadId, userId, messageId, at);
+	}
+
+	private boolean move(long threadId, long userId, long messageId, Instant at) {
 		Timestamp now = Timestamp.from(at);
 		int inserted = this.jdbc.sql("""
 				insert into otos_thread_read (thread_id, user_id, last_read_message_id, read_at)
@@ -52,9 +67,7 @@ class ReadPositions {
 			.param("message", messageId)
 			.param("now", now)
 			.update();
-		if (inserted + moved > 0) {
-			this.events.publishEvent(new ThreadRead(threadId, userId, messageId));
-		}
+		return inserted + moved > 0;
 	}
 
 	/** Keeps the original's {@code is_read}: read by someone other than the sender. */
