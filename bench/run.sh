@@ -49,6 +49,7 @@
 #   DURATION=15    seconds per measured wrk run
 #   WARMUP=5       seconds of wrk warm-up per request before measuring
 #   JIT_WARMUP=120 seconds of load spread over every GET request once, before the first row
+#   REPLY_WARMUP=30 seconds of replies before the replies are measured (at least WARMUP)
 #   APP_PORT=8081  the app's HTTP port (must be free)
 #   CEILING_PATH=/api/me/  the authenticated trivial endpoint of the ceiling row (GET, as the student)
 #   KEEP_TMP=1     keep the temporary directory (logs, database, wrk output) instead of deleting it
@@ -60,6 +61,7 @@ RUNS="${RUNS:-3}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-5}"
 JIT_WARMUP="${JIT_WARMUP:-120}"
+REPLY_WARMUP="${REPLY_WARMUP:-30}"
 APP_PORT="${APP_PORT:-8081}"
 CEILING_PATH="${CEILING_PATH:-/api/me/}"
 THREADS=2
@@ -460,9 +462,12 @@ for entry in "${REQUESTS[@]}"; do
 		fi
 		display_path="GET $path"
 	fi
-	if ((WARMUP > 0)); then
-		log "$name: warm-up ${WARMUP}s"
-		BENCH_NONCE="w$$" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$lua" "$BASE$target" >/dev/null
+	# the reply's code path gets no share of the JIT warm-up (it writes), so it warms up longer here
+	warmup="$WARMUP"
+	[[ "$who" == reply ]] && ((warmup < REPLY_WARMUP)) && warmup="$REPLY_WARMUP"
+	if ((warmup > 0)); then
+		log "$name: warm-up ${warmup}s"
+		BENCH_NONCE="w$$" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${warmup}s" -s "$lua" "$BASE$target" >/dev/null
 	fi
 	rps=() p50=() p99=() sqlr=() txr=() durables=() errors=0
 	for run in $(seq 1 "$RUNS"); do
@@ -584,7 +589,11 @@ MEM_TOTAL="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
 CPU_MODEL="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 JAVA_VERSION="$(java -version 2>&1)"
 WRK_VERSION="$(wrk --version 2>&1 | head -n 1 || true)"
-COMMIT="$(git describe --always --dirty 2>/dev/null || echo unknown)"
+# the commit, "-dirty" if anything tracked but this run's own result files was changed
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ "$COMMIT" != unknown && -n "$(git status --porcelain --untracked-files=no -- . ':(exclude)bench/results' 2>/dev/null)" ]]; then
+	COMMIT="$COMMIT-dirty"
+fi
 {
 	echo "# Benchmark: scale $SCALE, $(date -u '+%Y-%m-%d %H:%M') UTC"
 	echo
