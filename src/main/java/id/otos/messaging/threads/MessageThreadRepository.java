@@ -1,5 +1,6 @@
 package id.otos.messaging.threads;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -40,5 +41,16 @@ interface MessageThreadRepository extends JpaRepository<MessageThread, Long> {
 			group by t.handlerId
 			""")
 	List<HandlerLoad> loadsOf(Collection<Long> handlerIds);
+
+	/**
+	 * The threads the student opened themselves (not those opened for them, such as
+	 * broadcasts) since the time.
+	 */
+	@Query("""
+			select new id.otos.messaging.threads.RecentThreads(count(t), min(t.createdAt))
+			from MessageThread t
+			where t.studentId = :studentId and t.createdById = :studentId and t.createdAt >= :since
+			""")
+	RecentThreads openedBySince(long studentId, Instant since);
 
 }

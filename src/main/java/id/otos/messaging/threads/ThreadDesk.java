@@ -1,6 +1,7 @@
 package id.otos.messaging.threads;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -32,19 +33,25 @@ public class ThreadDesk {
 
 	private final Clock clock;
 
+	private final MessagesProperties properties;
+
 	ThreadDesk(MessageThreadRepository threads, Posting posting, Routing routing, Categories categories,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, MessagesProperties properties) {
 		this.threads = threads;
 		this.posting = posting;
 		this.routing = routing;
 		this.categories = categories;
 		this.events = events;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	/**
 	 * A student opens a thread with its first message. Submitting the same form twice
-	 * opens it once.
+	 * opens it once. A student opens at most {@code otos.messages.threads-per-hour}
+	 * threads in any hour (counted in the database, so on every node alike; two
+	 * submissions racing each other may both pass the count): over that, nothing is
+	 * opened.
 	 */
 	@Transactional
 	public long open(Viewer student, NewThread request, AcceptedFile attachment) {
@@ -55,6 +62,8 @@ public class ThreadDesk {
 		if (resubmitted.isPresent()) {
 			return resubmitted.get().getThreadId();
 		}
+		Instant now = this.clock.instant();
+		withinHourlyLimit(student, now);
 		Long categoryId = request.type().isAcademic() ? request.categoryId() : null;
 		if (request.type().isAcademic() && categoryId == null) {
 			throw new ThreadRuleException("thread.error.category-required");
@@ -66,7 +75,6 @@ public class ThreadDesk {
 		if (teacherId != null && (categoryId == null || !this.categories.teacherIds(categoryId).contains(teacherId))) {
 			throw new ThreadRuleException("thread.error.teacher-not-of-category");
 		}
-		Instant now = this.clock.instant();
 		Long handler = this.routing.handlerFor(request.type(), categoryId, teacherId).orElse(null);
 		MessageThread thread = this.threads.save(new MessageThread(request.title().strip(), request.type(),
 				request.priority(), categoryId, student.userId(), handler, student.userId(), now));
@@ -151,6 +159,17 @@ public class ThreadDesk {
 		MessageThread thread = lockedFor(by, threadId, ThreadAction.CLAIM);
 		thread.assign(by.userId(), by.userId(), "claimed", this.clock.instant());
 		changed(thread, by);
+	}
+
+	private void withinHourlyLimit(Viewer student, Instant now) {
+		Duration hour = Duration.ofHours(1);
+		int limit = this.properties.threadsPerHour();
+		RecentThreads recent = this.threads.openedBySince(student.userId(), now.minus(hour));
+		if (recent.count() >= limit) {
+			Duration wait = Duration.between(now, recent.earliest().plus(hour));
+			long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+			throw new ThreadRuleException("thread.error.too-many-threads", limit, minutes);
+		}
 	}
 
 	private MessageThread lockedFor(Viewer viewer, long threadId, ThreadAction action) {

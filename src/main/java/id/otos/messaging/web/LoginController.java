@@ -1,14 +1,39 @@
 package id.otos.messaging.web;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class LoginController {
 
+	private final LoginProperties properties;
+
+	LoginController(LoginProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * The log-in page; {@code ?locked=<minutes>} after an attempt the
+	 * {@link LoginThrottle} refused (a number kept between 1 and the lock's length).
+	 */
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(name = "locked", required = false) String locked, Model model) {
+		if (locked != null) {
+			model.addAttribute("lockedMinutes", minutes(locked));
+		}
 		return "login";
+	}
+
+	private long minutes(String locked) {
+		long longest = this.properties.lockMinutes();
+		try {
+			return Math.min(Math.max(1, Long.parseLong(locked.strip())), longest);
+		}
+		catch (NumberFormatException ex) {
+			return longest;
+		}
 	}
 
 }

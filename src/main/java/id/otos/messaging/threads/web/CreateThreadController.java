@@ -62,7 +62,7 @@ class CreateThreadController {
 			return "redirect:/messages/thread/" + id + "/";
 		}
 		catch (ThreadRuleException ex) {
-			errors.reject(ex.getMessage());
+			errors.reject(ex.getMessage(), ex.arguments(), null);
 			return page(form, model);
 		}
 	}

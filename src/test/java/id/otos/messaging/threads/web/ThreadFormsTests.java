@@ -72,7 +72,7 @@ class ThreadFormsTests {
 	void anAcademicQuestionWithoutCategoryIsRefusedClearly() throws Exception {
 		this.mvc.perform(newThread("Soal", "academic", null, "Tolong"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Pilih kategori untuk pertanyaan materi.")));
+			.andExpect(content().string(containsString(">Pilih kategori untuk pertanyaan materi.<")));
 		assertThat(threads()).isZero();
 	}
 
@@ -172,7 +172,7 @@ class ThreadFormsTests {
 				.with(user(operator))
 				.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Pilih paling sedikit satu siswa atau satu kategori.")))
+			.andExpect(content().string(containsString(">Pilih paling sedikit satu siswa atau satu kategori.<")))
 			.andExpect(content().string(containsString("value=\"Info\"")));
 		assertThat(threads()).isZero();
 	}

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads.web;
+
+class ThreadLimitH2Tests extends ThreadLimitChecks {
+
+}
