@@ -14,7 +14,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Form log-in by e-mail and password, CSRF on every form, a new session id at log-in, and
@@ -72,36 +71,6 @@ class SecurityConfiguration {
 			http.securityContext((context) -> context.securityContextRepository(securityContextRepository));
 			http.addFilterAfter(new AccountSessionFilter(accounts), CsrfFilter.class);
 		};
-	}
-
-	/**
-	 * The browser may run only this application's own scripts and style sheets (no inline
-	 * script, event handler or style attribute: the pages keep theirs in {@code /js} and
-	 * {@code /css}), talk only to this application, send forms only here, and show no
-	 * page of it inside a frame. Applied, like {@link #accountSessions}, to every filter
-	 * chain, so the JSON API, the live updates and the operations endpoints answer with
-	 * the same headers as the pages.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
-
-	/**
-	 * The security headers of every response. Besides the policy above: the referrer is
-	 * sent only to this application ({@code same-origin}) and to no other site, not even
-	 * as an origin, because a help desk's page addresses name threads and a link a person
-	 * posts in a message should not tell the site it leads to where it was read (the
-	 * links in messages also carry {@code rel="noreferrer"}); {@code nosniff},
-	 * {@code X-Frame-Options: DENY} (for browsers without {@code frame-ancestors}), no
-	 * caching of pages and HSTS on HTTPS stay as Spring Security writes them by default.
-	 * @return the customizer
-	 */
-	@Bean
-	Customizer<HttpSecurity> securityHeaders() {
-		return (http) -> http
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions((frames) -> frames.deny()));
 	}
 
 	/**

@@ -126,15 +126,29 @@ class ContentSecurityPolicyBrowserTests {
 	}
 
 	@Test
-	void theErrorPageOfTheRunningServerCarriesTheSecurityHeaders() throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base() + "/css/tidak-ada.css"))
-			.header("Accept", "text/html")
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+	void theErrorPagesOfTheRunningServerCarryTheSecurityHeaders() throws Exception {
+		expectSecurityHeadersOnErrorPage("/css/tidak-ada.css", 404);
+		expectSecurityHeadersOnErrorPage("/css/a;b.css", 400);
+		expectSecurityHeadersOnErrorPage("/css/%2e%2e/login", 400);
+	}
 
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.body()).contains("<html");
+	@Test
+	void aRequestTheFirewallRefusesShowsItsErrorPageUnblocked() {
+		try (Browser visitor = Browser.open(base()).recordPolicyViolations()) {
+			visitor.go("/css/a;b.css");
+			assertThat(visitor.driver().getPageSource()).contains("topbar");
+			assertThat(visitor.policyViolations()).isEmpty();
+		}
+	}
+
+	private void expectSecurityHeadersOnErrorPage(String path, int status) throws Exception {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		HttpResponse<String> response = client.send(
+				HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(path).isEqualTo(status);
+		assertThat(response.body()).as(path).contains("<html");
 		assertThat(response.headers().allValues("Content-Security-Policy"))
 			.containsExactly(SecurityHeadersTests.POLICY);
 		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");

@@ -1,5 +1,7 @@
 package id.otos.messaging.web;
 
+import java.net.URI;
+
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,13 @@ class SecurityHeadersTests {
 		expectSecurityHeaders(this.mvc.perform(get("/messages/events/")).andExpect(status().isUnauthorized()));
 		expectSecurityHeaders(this.mvc.perform(get("/actuator/health")).andExpect(status().isOk()));
 		expectSecurityHeaders(this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized()));
+	}
+
+	@Test
+	void aRequestTheFirewallRefusesBeforeAnyFilterChainCarriesTheSecurityHeaders() throws Exception {
+		expectSecurityHeaders(this.mvc.perform(get("/css/a;b.css")).andExpect(status().isBadRequest()));
+		expectSecurityHeaders(this.mvc.perform(get(URI.create("http://localhost//evil.example/")))
+			.andExpect(status().isBadRequest()));
 	}
 
 	static ResultActions expectSecurityHeaders(ResultActions response) throws Exception {
