@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -34,7 +36,7 @@ class SecurityConfiguration {
 		http.formLogin((form) -> form.loginPage("/login")
 			.usernameParameter("username")
 			.passwordParameter("password")
-			.defaultSuccessUrl("/", false)
+			.successHandler(afterLogIn())
 			.failureUrl("/login?error")
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
@@ -42,6 +44,17 @@ class SecurityConfiguration {
 		http.csrf(Customizer.withDefaults());
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedPage("/error/403"));
 		return http.build();
+	}
+
+	/**
+	 * After log-in, the page asked for before it, or the start page: on this site only
+	 * ({@link SameSiteRedirects}); no request parameter chooses it.
+	 */
+	private static AuthenticationSuccessHandler afterLogIn() {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setDefaultTargetUrl("/");
+		handler.setRedirectStrategy(new SameSiteRedirects());
+		return handler;
 	}
 
 	/**

@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -18,6 +22,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +40,19 @@ public final class Browser implements AutoCloseable {
 	public static final String CHROMIUM = System.getProperty("otos.chromium", "/usr/bin/chromium");
 
 	public static final String CHROMEDRIVER = System.getProperty("otos.chromedriver", "/usr/bin/chromedriver");
+
+	/**
+	 * Run in every page before its own scripts (through the DevTools protocol, which the
+	 * page's Content-Security-Policy does not restrict): keeps each violation of the
+	 * policy the page reports.
+	 */
+	private static final String RECORD_POLICY_VIOLATIONS = """
+			window.otosPolicyViolations = [];
+			document.addEventListener('securitypolicyviolation', function (event) {
+				window.otosPolicyViolations.push(event.violatedDirective + ' blocked '
+					+ (event.blockedURI || 'inline') + ' at ' + event.sourceFile + ':' + event.lineNumber);
+			});
+			""";
 
 	private final WebDriver driver;
 
@@ -64,6 +84,9 @@ public final class Browser implements AutoCloseable {
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1280,900", "--lang=id", "--user-data-dir=" + profile);
 			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id,en"));
+			LoggingPreferences logs = new LoggingPreferences();
+			logs.enable(LogType.BROWSER, Level.ALL);
+			options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(CHROMEDRIVER))
 				.usingAnyFreePort()
@@ -174,6 +197,35 @@ public final class Browser implements AutoCloseable {
 
 	public String text(String id) {
 		return waitFor(By.id(id)).getText();
+	}
+
+	/**
+	 * From now on, every page this browser loads keeps what its Content-Security-Policy
+	 * blocked, for {@link #policyViolations()}.
+	 */
+	public Browser recordPolicyViolations() {
+		((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", RECORD_POLICY_VIOLATIONS));
+		return this;
+	}
+
+	/**
+	 * What the Content-Security-Policy blocked: on the current page, as it reported it
+	 * (after {@link #recordPolicyViolations()}), and on any page since the last call, as
+	 * the browser's console told it.
+	 */
+	public List<String> policyViolations() {
+		List<String> violations = new ArrayList<>();
+		Object reported = ((JavascriptExecutor) this.driver).executeScript("return window.otosPolicyViolations || [];");
+		if (reported instanceof List<?> list) {
+			list.forEach((violation) -> violations.add(String.valueOf(violation)));
+		}
+		for (LogEntry entry : this.driver.manage().logs().get(LogType.BROWSER)) {
+			if (entry.getMessage().contains("Content Security Policy")) {
+				violations.add("console: " + entry.getMessage());
+			}
+		}
+		return violations;
 	}
 
 	public String path() {

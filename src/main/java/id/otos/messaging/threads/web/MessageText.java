@@ -15,20 +15,36 @@ public class MessageText {
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]");
 
+	/**
+	 * The links are found in the text as it was typed and every piece, link or not, is
+	 * escaped on its own, so nothing the escaping produced (an {@code &quot;}, a
+	 * {@code &gt;}) is ever taken for part of a link or cut in half by one.
+	 * @param text a message's text
+	 * @return the text as HTML, safe to insert unescaped
+	 */
 	public String html(String text) {
 		if (text == null) {
 			return "";
 		}
-		String escaped = HtmlUtils.htmlEscape(text, "UTF-8");
-		Matcher links = LINK.matcher(escaped);
+		Matcher links = LINK.matcher(text);
 		StringBuilder html = new StringBuilder();
+		int end = 0;
 		while (links.find()) {
-			String url = links.group();
-			links.appendReplacement(html, Matcher.quoteReplacement(
-					"<a href=\"" + url + "\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">" + url + "</a>"));
+			html.append(escape(text.substring(end, links.start())));
+			String url = escape(links.group());
+			html.append("<a href=\"")
+				.append(url)
+				.append("\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">")
+				.append(url)
+				.append("</a>");
+			end = links.end();
 		}
-		links.appendTail(html);
+		html.append(escape(text.substring(end)));
 		return html.toString().replace("\r\n", "\n").replace("\n", "<br>");
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }

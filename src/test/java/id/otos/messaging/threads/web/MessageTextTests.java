@@ -33,4 +33,14 @@ class MessageTextTests {
 		assertThat(this.text.html("\"https://x.test/\" onmouseover=alert(1)")).doesNotContain("onmouseover=\"");
 	}
 
+	@Test
+	void aLinkEndsWhereMarkupBeginsAndItsEscapedTextIsNeverCut() {
+		assertThat(this.text.html("http://evil.test/\"onmouseover=\"alert(1)"))
+			.isEqualTo("<a href=\"http://evil.test/\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">"
+					+ "http://evil.test/</a>&quot;onmouseover=&quot;alert(1)");
+		assertThat(this.text.html("https://evil.test/x'><script>alert(2)</script>;"))
+			.isEqualTo("<a href=\"https://evil.test/x\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">"
+					+ "https://evil.test/x</a>&#39;&gt;&lt;script&gt;alert(2)&lt;/script&gt;;");
+	}
+
 }
