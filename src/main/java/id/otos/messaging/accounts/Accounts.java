@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -35,9 +36,12 @@ public class Accounts {
 
 	private final KeptAccounts kept;
 
+	private final KeptPerAccount<Optional<CurrentUser>> currentUsers;
+
 	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder,
 			ApplicationEventPublisher events, Clock clock, KeptAccounts kept) {
 		this.kept = kept;
+		this.currentUsers = kept.keep((id) -> users.findById(id).map(Accounts::withoutPassword));
 		this.users = users;
 		this.roles = roles;
 		this.passwordEncoder = passwordEncoder;
@@ -148,24 +152,25 @@ public class Accounts {
 	 * The person as a session should see them now: used on every request to end the
 	 * sessions of deactivated accounts and apply new roles at once. Read from the
 	 * database, or kept from an earlier request if nothing changed the account since (see
-	 * {@link KeptAccounts}).
+	 * {@link KeptPerAccount}).
 	 * @param id the person
 	 * @return the person, or empty if the account no longer exists
 	 */
 	public Optional<CurrentUser> currentUser(long id) {
-		return this.kept.get(id, (person) -> this.users.findById(person).map(Accounts::withoutPassword));
+		return this.currentUsers.get(id);
 	}
 
 	/**
-	 * Where the changes to the person's account stand, for those who keep something that
-	 * follows from it (what a teacher teaches): while the stamp is the same, nothing
-	 * changed the account. Taken before reading what is kept, it also covers a change
-	 * that races with the reading.
-	 * @param id the person
-	 * @return the stamp
+	 * Keeps something that follows from each person's account (what a teacher teaches)
+	 * between requests, as their account is kept: read again once a change to the account
+	 * commits here or its signal arrives from another node, and after 10 s at most. A
+	 * change to such a thing must publish an {@link AccountChanged} for the person.
+	 * @param <T> what is kept
+	 * @param read reads it for a person
+	 * @return the values kept per person
 	 */
-	public AccountStamp stamp(long id) {
-		return this.kept.stamp(id);
+	public <T> KeptPerAccount<T> keptPerAccount(LongFunction<T> read) {
+		return this.kept.keep(read);
 	}
 
 	/**

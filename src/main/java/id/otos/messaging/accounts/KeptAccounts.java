@@ -1,8 +1,6 @@
 package id.otos.messaging.accounts;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -10,47 +8,27 @@ import java.util.function.LongFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The accounts of people making requests, as {@link Accounts#currentUser} read them, kept
- * between requests so that checking a session against its account (every request) does
- * not ask the database each time.
+ * Where the changes to each account stand on this node, for what is kept per account
+ * between requests ({@link KeptPerAccount}): the person's account as a session checks it,
+ * what a teacher teaches.
  *
  * <p>
- * An account is forgotten as soon as a change to it commits on this node (an
- * {@link AccountChanged}), and when the change's signal arrives from another node
- * ({@link #forget}); {@link #forgetAll} when signals may have been lost. Whatever happens
- * to the signals, nothing is kept longer than {@link #LONGEST}: a deactivated account is
- * refused everywhere within that time at worst. As with the unread counts, an entry
- * carries the generation it was read at, so a read that raced with a change is never
- * used.
+ * A person's stamp moves as soon as a change to their account commits on this node (an
+ * {@link AccountChanged}) and when the change's signal arrives from another node
+ * ({@link #forget}); every stamp moves ({@link #forgetAll}) when signals may have been
+ * lost.
  */
 @Component
 class KeptAccounts {
-
-	/** The longest an account is used without reading it again. */
-	static final Duration LONGEST = Duration.ofSeconds(10);
 
 	private final AtomicLong everyone = new AtomicLong();
 
 	private final Map<Long, Long> personal = new ConcurrentHashMap<>();
 
-	private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
-
-	Optional<CurrentUser> get(long id, LongFunction<Optional<CurrentUser>> read) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return read.apply(id);
-		}
-		AccountStamp stamp = stamp(id);
-		long now = System.nanoTime();
-		Kept known = this.kept.get(id);
-		if (known != null && known.stamp().equals(stamp) && now - known.readAt() < LONGEST.toNanos()) {
-			return known.user();
-		}
-		Optional<CurrentUser> user = read.apply(id);
-		this.kept.put(id, new Kept(user, stamp, now));
-		return user;
+	<T> KeptPerAccount<T> keep(LongFunction<T> read) {
+		return new KeptPerAccount<>(this, read);
 	}
 
 	AccountStamp stamp(long id) {
@@ -68,10 +46,6 @@ class KeptAccounts {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(AccountChanged change) {
 		forget(change.userId());
-	}
-
-	private record Kept(Optional<CurrentUser> user, AccountStamp stamp, long readAt) {
-
 	}
 
 }

@@ -25,13 +25,20 @@ public class ForgetKeptCounts implements TestExecutionListener {
 		forget(testContext);
 	}
 
-	private static void forget(TestContext testContext) {
-		if (!testContext.hasApplicationContext()) {
-			return;
-		}
-		ApplicationContext context = testContext.getApplicationContext();
+	/**
+	 * Forgets what the application keeps between requests, as a node does when it may
+	 * have missed changes: the next request reads everything afresh.
+	 * @param context the application
+	 */
+	public static void forgetAll(ApplicationContext context) {
 		context.getBeanProvider(UnreadCounts.class).ifAvailable(UnreadCounts::forgetAll);
 		context.getBeanProvider(Accounts.class).ifAvailable(Accounts::mayHaveMissedChanges);
+	}
+
+	private static void forget(TestContext testContext) {
+		if (testContext.hasApplicationContext()) {
+			forgetAll(testContext.getApplicationContext());
+		}
 	}
 
 }

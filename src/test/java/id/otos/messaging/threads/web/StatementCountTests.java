@@ -2,16 +2,15 @@ package id.otos.messaging.threads.web;
 
 import java.util.Set;
 
-import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.support.DemoSchool;
+import id.otos.messaging.support.ForgetKeptCounts;
 import id.otos.messaging.support.StatementCounting;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadType;
-import id.otos.messaging.threads.UnreadCounts;
 import id.otos.messaging.threads.Viewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -56,10 +56,7 @@ class StatementCountTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	UnreadCounts counts;
+	ApplicationContext application;
 
 	@AfterEach
 	void backToTheDemoSchool() {
@@ -137,8 +134,7 @@ class StatementCountTests {
 	}
 
 	private void forgetWhatIsKept() {
-		this.accounts.mayHaveMissedChanges();
-		this.counts.forgetAll();
+		ForgetKeptCounts.forgetAll(this.application);
 	}
 
 	private long rows(CurrentUser who) throws Exception {
