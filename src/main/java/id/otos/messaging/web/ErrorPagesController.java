@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Where Spring Security sends a request it refuses: the 403 page, with its status.
+ * Where Spring Security sends a request it refuses: the 403 page, or the page of a form
+ * whose CSRF token is missing or not the session's, with their status.
  */
 @Controller
 class ErrorPagesController {
@@ -15,6 +16,12 @@ class ErrorPagesController {
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String forbidden() {
 		return "error/403";
+	}
+
+	@RequestMapping("/error/expired-form")
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	String expiredForm() {
+		return "error/expired-form";
 	}
 
 }

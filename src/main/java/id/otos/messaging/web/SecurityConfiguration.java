@@ -1,18 +1,25 @@
 package id.otos.messaging.web;
 
+import java.util.LinkedHashMap;
+
 import id.otos.messaging.accounts.Accounts;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
@@ -42,8 +49,23 @@ class SecurityConfiguration {
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.csrf(Customizer.withDefaults());
-		http.exceptionHandling((exceptions) -> exceptions.accessDeniedPage("/error/403"));
+		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(accessDenied()));
 		return http.build();
+	}
+
+	/**
+	 * The access-denied page, but for a form sent without its CSRF token or with one that
+	 * is not the session's: almost always a page left open until its session ended, which
+	 * gets a page saying so (nothing was sent; go back, reload, send again).
+	 */
+	private static AccessDeniedHandler accessDenied() {
+		AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
+		denied.setErrorPage("/error/403");
+		AccessDeniedHandlerImpl expiredForm = new AccessDeniedHandlerImpl();
+		expiredForm.setErrorPage("/error/expired-form");
+		LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> handlers = new LinkedHashMap<>();
+		handlers.put(CsrfException.class, expiredForm);
+		return new DelegatingAccessDeniedHandler(handlers, denied);
 	}
 
 	/**

@@ -32,13 +32,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
  * Every request that may change something, found in the application's own request
  * mappings (so a new form cannot be forgotten), is refused without the form's CSRF token
- * or with a forged one, whoever sends it, with the access-denied page; and the refused
- * requests change no row.
+ * or with a forged one, whoever sends it, with a page that says the form expired and
+ * nothing was sent; and the refused requests change no row.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -108,7 +110,37 @@ class CsrfOnEveryChangeTests {
 	private void refused(MockHttpServletRequestBuilder request, String what) throws Exception {
 		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
 		assertThat(response.getStatus()).as(what).isEqualTo(403);
-		assertThat(response.getForwardedUrl()).as(what + ": the access-denied page").isEqualTo("/error/403");
+		assertThat(response.getForwardedUrl()).as(what + ": the expired-form page").isEqualTo("/error/expired-form");
+	}
+
+	@Test
+	void theExpiredFormPageSaysNothingWasSentInTheUsersLanguage() throws Exception {
+		RequestPostProcessor student = user(this.users.loadUserByUsername("siswa1@otos.test"));
+		MockHttpServletResponse indonesian = this.mvc.perform(get("/error/expired-form").with(student))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse english = this.mvc.perform(get("/error/expired-form").param("lang", "en"))
+			.andReturn()
+			.getResponse();
+
+		assertThat(indonesian.getStatus()).isEqualTo(english.getStatus()).isEqualTo(403);
+		assertThat(indonesian.getContentAsString()).contains("<h1>Formulir sudah kedaluwarsa</h1>")
+			.contains("kiriman Anda tidak diproses dan tidak ada yang berubah");
+		assertThat(english.getContentAsString()).contains("<h1>This form has expired</h1>")
+			.contains("it was not processed and nothing changed");
+	}
+
+	@Test
+	void aRefusalThatIsNotAboutTheTokenKeepsTheAccessDeniedPage() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(post("/admin/categories").param("name", "Biologi")
+				.with(user(this.users.loadUserByUsername("siswa1@otos.test")))
+				.with(csrf()))
+			.andReturn()
+			.getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getForwardedUrl()).isEqualTo("/error/403");
 	}
 
 	/**
