@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +65,19 @@ class CheckedMigrationStrategy implements FlywayMigrationStrategy {
 			.reduce((first, second) -> second)
 			.map(SchemaHistory::label)
 			.orElse("no migration at all");
-		String left = recorded.isPresent()
-				? "it is recorded as FAILED in flyway_schema_history and the schema may be half changed: repair the"
-						+ " database by hand to its state at " + previous + ", delete the failed row, and start again"
-				: "its changes were rolled back, so the schema stays at " + previous
-						+ " (flyway_schema_history unchanged): fix the migration and start again";
+		String left;
+		if (recorded.isPresent()) {
+			left = "it is recorded as FAILED in flyway_schema_history and the schema may be half changed: repair the"
+					+ " database by hand to its state at " + previous + ", delete the failed row, and start again";
+		}
+		else if (ex instanceof FlywayMigrateException migrate && migrate.isExecutableInTransaction()) {
+			left = "its changes were rolled back, so the schema stays at " + previous
+					+ " (flyway_schema_history unchanged): fix the migration and start again";
+		}
+		else {
+			left = "it did not run in a transaction, so its statements before the failing one may have been applied:"
+					+ " bring the schema back to " + previous + " by hand, fix the migration and start again";
+		}
 		return new MigrationFailedException(which + " failed: " + reason(ex) + "; " + left + ".", ex);
 	}
 

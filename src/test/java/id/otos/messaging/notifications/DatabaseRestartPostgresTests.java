@@ -175,7 +175,10 @@ class DatabaseRestartPostgresTests {
 					this.refusedThenAcknowledged.size());
 
 			assertThat(inEnglish.statusCode()).isEqualTo(503);
-			assertThat(inEnglish.body()).contains(TRY_AGAIN_EN);
+			assertThat(inEnglish.body()).contains(TRY_AGAIN_EN).contains("lang=\"en\"");
+			assertThat(inEnglish.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+			assertThat(inEnglish.headers().firstValue("Content-Security-Policy")).isPresent();
+			assertThat(apiInEnglish.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
 			assertThat(apiInEnglish.statusCode()).isEqualTo(503);
 			assertThat(apiInEnglish.body()).contains("\"error\":\"unavailable\"").contains(TRY_AGAIN_EN);
 			assertThat(recovered - back).as("time to serve a full round again after PostgreSQL is back")
