@@ -1,5 +1,7 @@
 package id.otos.messaging.web;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.DispatcherType;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +23,9 @@ class DatabaseOutageConfiguration {
 
 	@Bean
 	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ThymeleafViewResolver views,
-			LocaleResolver localeResolver, MessageSource messages, JsonMapper json) {
+			LocaleResolver localeResolver, MessageSource messages, JsonMapper json, DataSource dataSource) {
 		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
-				new DatabaseUnavailableFilter(views, localeResolver, messages, json));
+				new DatabaseUnavailableFilter(views, localeResolver, messages, json, dataSource));
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;

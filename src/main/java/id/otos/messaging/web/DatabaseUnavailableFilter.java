@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -33,11 +35,13 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
  * the JSON API and requests that ask for JSON, or an empty 503 for the live updates'
  * event stream (the page's script tries again). It stands before Spring Session's filter,
  * so it also catches a session that could not be read, Spring Security's and the account
- * check's failures, and every controller's. Answering needs nothing from the database:
- * the page shows no navigation and no unread count, and the language comes from
- * {@code ?lang}, the language cookie or the browser. Whatever the request did before it
- * failed was not reported as done: a retried form must be safe to send again (a reply's
- * submission key makes it so).
+ * check's failures, and every controller's. A failure of database work that does not say
+ * why (a rollback on a connection the pool already closed) counts when the database does
+ * not answer a connection check. Answering needs nothing from the database: the page
+ * shows no navigation and no unread count, and the language comes from {@code ?lang}, the
+ * language cookie or the browser. Whatever the request did before it failed was not
+ * reported as done: a retried form must be safe to send again (a reply's submission key
+ * makes it so).
  */
 final class DatabaseUnavailableFilter extends HttpFilter {
 
@@ -55,10 +59,13 @@ final class DatabaseUnavailableFilter extends HttpFilter {
 
 	private final JsonMapper json;
 
+	private final DataSource dataSource;
+
 	private final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
 	DatabaseUnavailableFilter(ThymeleafViewResolver views, LocaleResolver locales, MessageSource messages,
-			JsonMapper json) {
+			JsonMapper json, DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.views = views;
 		this.locales = locales;
 		this.messages = messages;
@@ -72,12 +79,17 @@ final class DatabaseUnavailableFilter extends HttpFilter {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			if (!DatabaseUnavailable.isCauseOf(ex) || response.isCommitted()) {
+			if (response.isCommitted() || !databaseAway(ex)) {
 				throw ex;
 			}
 			warn(request, ex);
 			answerUnavailable(request, response);
 		}
+	}
+
+	private boolean databaseAway(Exception failure) {
+		return DatabaseUnavailable.isCauseOf(failure)
+				|| (DatabaseUnavailable.involvesDatabase(failure) && !DatabaseUnavailable.isReachable(this.dataSource));
 	}
 
 	private void answerUnavailable(HttpServletRequest request, HttpServletResponse response)

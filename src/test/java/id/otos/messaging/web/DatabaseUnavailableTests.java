@@ -1,17 +1,22 @@
 package id.otos.messaging.web;
 
+import java.net.ServerSocket;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import id.otos.messaging.support.TestDatabases;
 import jakarta.servlet.ServletException;
+import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +82,30 @@ class DatabaseUnavailableTests {
 		first.initCause(second);
 
 		assertThat(DatabaseUnavailable.isCauseOf(first)).isFalse();
+	}
+
+	@Test
+	void aRollbackThatFailedOnAClosedConnectionInvolvesTheDatabaseButDoesNotSayWhy() {
+		Exception failure = new ServletException(new JpaSystemException(new TransactionException(
+				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))));
+
+		assertThat(DatabaseUnavailable.isCauseOf(failure)).isFalse();
+		assertThat(DatabaseUnavailable.involvesDatabase(failure)).isTrue();
+		assertThat(DatabaseUnavailable.involvesDatabase(new IllegalArgumentException("no"))).isFalse();
+	}
+
+	@Test
+	void aDatabaseThatAnswersIsReachableAndOneWithNothingListeningIsNot() throws Exception {
+		assertThat(DatabaseUnavailable.isReachable(TestDatabases.h2DataSource(TestDatabases.newH2Url("reachable"))))
+			.isTrue();
+		PGSimpleDataSource nothingListening = new PGSimpleDataSource();
+		try (ServerSocket socket = new ServerSocket(0)) {
+			nothingListening.setPortNumbers(new int[] { socket.getLocalPort() });
+		}
+		nothingListening.setServerNames(new String[] { "127.0.0.1" });
+		nothingListening.setConnectTimeout(2);
+
+		assertThat(DatabaseUnavailable.isReachable(nothingListening)).isFalse();
 	}
 
 }
