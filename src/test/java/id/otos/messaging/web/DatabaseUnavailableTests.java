@@ -16,10 +16,16 @@ import org.postgresql.util.PSQLState;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Which failures mean "the database cannot be reached" (answered 503), told by the types
@@ -106,6 +112,23 @@ class DatabaseUnavailableTests {
 		nothingListening.setConnectTimeout(2);
 
 		assertThat(DatabaseUnavailable.isReachable(nothingListening)).isFalse();
+	}
+
+	@Test
+	void aLogInThatCouldNotBeCheckedIsNoRefusalButAFailureAnswered503() throws Exception {
+		AuthenticationFailureHandler handler = SecurityConfiguration.logInRefused();
+		MockHttpServletResponse refused = new MockHttpServletResponse();
+
+		handler.onAuthenticationFailure(new MockHttpServletRequest(), refused, new BadCredentialsException("bad"));
+		Throwable unchecked = catchThrowable(() -> handler
+			.onAuthenticationFailure(new MockHttpServletRequest(), new MockHttpServletResponse(),
+					new InternalAuthenticationServiceException("lookup failed", new CannotCreateTransactionException(
+							"no connection",
+							new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))));
+
+		assertThat(refused.getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(unchecked).isInstanceOf(ServletException.class);
+		assertThat(DatabaseUnavailable.isCauseOf(unchecked)).isTrue();
 	}
 
 }
