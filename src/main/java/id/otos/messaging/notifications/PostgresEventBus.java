@@ -29,7 +29,11 @@ final class PostgresEventBus implements EventBus, SmartLifecycle {
 
 	private static final Duration POLL = Duration.ofSeconds(10);
 
-	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+	/**
+	 * The longest wait between two attempts to listen again: the bus is back at most this
+	 * long after the database (the issue asks for recovery within 10 s of a restart).
+	 */
+	static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
 	private final JdbcClient jdbc;
 
@@ -100,7 +104,8 @@ final class PostgresEventBus implements EventBus, SmartLifecycle {
 
 	private void listen() {
 		boolean reconnecting = false;
-		long backoff = 500;
+		long lostAt = 0;
+		long backoff = 250;
 		while (this.running) {
 			try (Connection connection = this.connections.open()) {
 				this.listening = connection;
@@ -109,18 +114,26 @@ final class PostgresEventBus implements EventBus, SmartLifecycle {
 				}
 				this.firstListen.countDown();
 				if (reconnecting) {
-					logger.info("Listening for live updates on PostgreSQL again");
+					logger.info("Listening for live updates on PostgreSQL again, {} ms after the connection was lost",
+							TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lostAt));
 					this.receiver.mayHaveMissedSignals();
+					reconnecting = false;
 				}
-				backoff = 500;
+				backoff = 250;
 				receive(connection.unwrap(PGConnection.class), connection);
 			}
 			catch (SQLException | RuntimeException ex) {
 				if (!this.running) {
 					return;
 				}
-				logger.warn("Live updates: lost the PostgreSQL listener connection ({}); reconnecting in {} ms",
-						ex.getMessage(), backoff);
+				if (!reconnecting) {
+					logger.warn("Live updates: lost the PostgreSQL listener connection ({}); reconnecting every {} ms"
+							+ " at most", ex.getMessage(), MAX_BACKOFF.toMillis());
+					lostAt = System.nanoTime();
+				}
+				else {
+					logger.debug("Live updates: still no PostgreSQL listener connection ({})", ex.getMessage());
+				}
 				reconnecting = true;
 				sleep(backoff);
 				backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());

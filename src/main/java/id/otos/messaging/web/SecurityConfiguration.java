@@ -3,6 +3,7 @@ package id.otos.messaging.web;
 import java.util.LinkedHashMap;
 
 import id.otos.messaging.accounts.Accounts;
+import jakarta.servlet.ServletException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -44,7 +47,7 @@ class SecurityConfiguration {
 			.usernameParameter("username")
 			.passwordParameter("password")
 			.successHandler(afterLogIn())
-			.failureUrl("/login?error")
+			.failureHandler(logInRefused())
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
@@ -77,6 +80,22 @@ class SecurityConfiguration {
 		handler.setDefaultTargetUrl("/");
 		handler.setRedirectStrategy(new SameSiteRedirects());
 		return handler;
+	}
+
+	/**
+	 * A refused log-in goes back to the form, saying so; but a log-in that could not be
+	 * checked because the database cannot be reached is no refusal (nor a failure for the
+	 * log-in throttle to count): it is answered 503 like any request then
+	 * ({@link DatabaseUnavailableFilter}).
+	 */
+	static AuthenticationFailureHandler logInRefused() {
+		AuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		return (request, response, exception) -> {
+			if (DatabaseUnavailable.isCauseOf(exception)) {
+				throw new ServletException("The log-in could not be checked", exception);
+			}
+			refused.onAuthenticationFailure(request, response, exception);
+		};
 	}
 
 	/**

@@ -87,18 +87,28 @@ class SecurityHeadersConfiguration {
 		return new CompositeRequestRejectedHandler(handlers.toArray(RequestRejectedHandler[]::new));
 	}
 
-	private static final class BadRequestWithHeaders implements RequestRejectedHandler {
+	/**
+	 * Writes the headers above on a response no filter chain answers (a request the
+	 * firewall refuses, a request answered 503 because the database cannot be reached).
+	 * @param request the request
+	 * @param response its response, not yet committed
+	 */
+	static void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+		HEADERS.forEach((writer) -> writer.writeHeaders(request, response));
+	}
 
-		private final List<HeaderWriter> headers = List.of(new XContentTypeOptionsHeaderWriter(),
-				new CacheControlHeadersWriter(), new HstsHeaderWriter(),
-				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
-				new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
-				new ReferrerPolicyHeaderWriter(REFERRER_POLICY));
+	private static final List<HeaderWriter> HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
+			new CacheControlHeadersWriter(), new HstsHeaderWriter(),
+			new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+			new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
+			new ReferrerPolicyHeaderWriter(REFERRER_POLICY));
+
+	private static final class BadRequestWithHeaders implements RequestRejectedHandler {
 
 		@Override
 		public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
 				throws IOException {
-			this.headers.forEach((writer) -> writer.writeHeaders(request, response));
+			writeHeaders(request, response);
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 		}
 
