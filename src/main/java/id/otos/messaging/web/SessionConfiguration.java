@@ -1,7 +1,10 @@
 package id.otos.messaging.web;
 
+import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -13,9 +16,14 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
@@ -78,6 +86,28 @@ class SessionConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * Writes a session attribute as an upsert: two requests of one session at once (a
+	 * form submitted twice, on two nodes) may both add the same attribute, such as the
+	 * flash message of a redirect, and Spring Session's plain {@code INSERT} would answer
+	 * the second with a duplicate key error, a 500.
+	 * @param dataSource the database the sessions are in
+	 * @return the customizer
+	 * @throws MetaDataAccessException if the database cannot be asked what it is
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpserts(DataSource dataSource)
+			throws MetaDataAccessException {
+		String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+		if ("PostgreSQL".equals(database)) {
+			return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+		}
+		return (repository) -> repository.setCreateSessionAttributeQuery("""
+				MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+				KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)
+				""");
 	}
 
 	/**
