@@ -153,10 +153,18 @@ public class ThreadDesk {
 		changed(thread, by);
 	}
 
-	/** The handler takes an unassigned thread themselves. */
+	/**
+	 * The handler takes an unassigned thread themselves. A thread someone else took first
+	 * (two handlers clicked at once, or the page was old) is a move the workflow refuses
+	 * with a message, not a forbidden one.
+	 */
 	@Transactional
 	public void claim(Viewer by, long threadId) {
-		MessageThread thread = lockedFor(by, threadId, ThreadAction.CLAIM);
+		MessageThread thread = locked(by, threadId);
+		if (by.isHandler() && thread.isAssigned()) {
+			throw new ThreadRuleException("thread.error.already-claimed");
+		}
+		allowed(by, thread, ThreadAction.CLAIM);
 		thread.assign(by.userId(), by.userId(), "claimed", this.clock.instant());
 		changed(thread, by);
 	}
@@ -173,13 +181,21 @@ public class ThreadDesk {
 	}
 
 	private MessageThread lockedFor(Viewer viewer, long threadId, ThreadAction action) {
-		MessageThread thread = this.threads.findForUpdate(threadId)
+		MessageThread thread = locked(viewer, threadId);
+		allowed(viewer, thread, action);
+		return thread;
+	}
+
+	private MessageThread locked(Viewer viewer, long threadId) {
+		return this.threads.findForUpdate(threadId)
 			.filter((candidate) -> ThreadAccess.mayOpen(viewer, candidate))
 			.orElseThrow(() -> new ThreadNotFoundException(threadId));
+	}
+
+	private static void allowed(Viewer viewer, MessageThread thread, ThreadAction action) {
 		if (!ThreadAccess.allows(viewer, thread, action)) {
 			throw new ThreadForbiddenException(action);
 		}
-		return thread;
 	}
 
 	private void changed(MessageThread thread, Viewer by) {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The thread page and everything posted to it, one handler per {@code action}.
@@ -119,7 +120,7 @@ class ThreadController {
 	@ExceptionHandler(ThreadRuleException.class)
 	String refused(ThreadRuleException ex, HttpServletRequest request, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("flashError", ex.getMessage());
-		return "redirect:" + request.getServletPath();
+		return "redirect:" + UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 	}
 
 	private String page(Viewer viewer, long id, ReplyForm reply, Model model) {

@@ -45,9 +45,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Every relationship a person can have to a thread, times every page, action, API call
- * and download, against the outcome DESIGN.md specifies: allowed, 403 (may open, may not
- * do), or 404 (may not open; the thread's existence is not revealed). A refused request
- * changes nothing. Each cell runs in a transaction that is rolled back.
+ * and download, against the outcome DESIGN.md specifies: allowed, refused by the workflow
+ * with a message on the thread page (may do, but not now: a thread someone else already
+ * claimed), 403 (may open, may not do), or 404 (may not open; the thread's existence is
+ * not revealed). A refused request changes nothing. Each cell runs in a transaction that
+ * is rolled back.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -57,7 +59,7 @@ abstract class AuthorizationMatrixChecks {
 
 	enum Outcome {
 
-		OK, FORBIDDEN, NOT_FOUND
+		OK, REFUSED, FORBIDDEN, NOT_FOUND
 
 	}
 
@@ -92,6 +94,8 @@ abstract class AuthorizationMatrixChecks {
 
 	static final Outcome O = Outcome.OK;
 
+	static final Outcome R = Outcome.REFUSED;
+
 	static final Outcome F = Outcome.FORBIDDEN;
 
 	static final Outcome N = Outcome.NOT_FOUND;
@@ -103,10 +107,10 @@ abstract class AuthorizationMatrixChecks {
 	static final Map<On, Map<Who, Outcome[]>> SPEC = Map.of(On.ACADEMIC_ASSIGNED, Map.of(Who.OWNER_STUDENT,
 			new Outcome[] { O, O, F, F, O, F, F, F, F, O }, Who.OTHER_STUDENT,
 			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
-			new Outcome[] { O, O, O, F, F, O, F, F, F, O }, Who.CATEGORY_TEACHER,
-			new Outcome[] { O, O, O, F, F, O, F, F, F, O }, Who.OTHER_CATEGORY_TEACHER,
+			new Outcome[] { O, O, O, F, F, O, F, R, F, O }, Who.CATEGORY_TEACHER,
+			new Outcome[] { O, O, O, F, F, O, F, R, F, O }, Who.OTHER_CATEGORY_TEACHER,
 			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
-			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ADMIN, new Outcome[] { O, O, O, O, O, F, O, F, O, O }),
+			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ADMIN, new Outcome[] { O, O, O, O, O, F, O, R, O, O }),
 			On.ACADEMIC_UNASSIGNED,
 			Map.of(Who.OWNER_STUDENT, new Outcome[] { O, O, F, F, O, F, F, F, F, O }, Who.OTHER_STUDENT,
 					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
@@ -226,6 +230,29 @@ abstract class AuthorizationMatrixChecks {
 	}
 
 	@Test
+	void aHandlerWhoClaimsAThreadSomeoneTookFirstIsToldSoAndTheFirstKeepsIt() throws Exception {
+		long thread = this.threads.get(On.ACADEMIC_UNASSIGNED);
+		long first = viewer(Who.ASSIGNED_TEACHER).userId();
+		this.mvc
+			.perform(post("/messages/thread/" + thread + "/").param("action", "claim")
+				.with(user(principal(Who.ASSIGNED_TEACHER)))
+				.with(csrf()))
+			.andReturn();
+		this.entities.flush();
+		String before = state(thread);
+
+		MvcResult second = this.mvc
+			.perform(post("/messages/thread/" + thread + "/").param("action", "claim")
+				.with(user(principal(Who.CATEGORY_TEACHER)))
+				.with(csrf()))
+			.andReturn();
+
+		assertThat(second.getResponse().getRedirectedUrl()).isEqualTo("/messages/thread/" + thread + "/");
+		assertThat(second.getFlashMap().get("flashError")).isEqualTo("thread.error.already-claimed");
+		assertThat(state(thread)).isEqualTo(before).contains("/" + first + "/");
+	}
+
+	@Test
 	void theMatrixCoversEveryRelationshipAndOperation() {
 		assertThat(cells()).hasSize(On.values().length * Who.values().length * Op.values().length);
 	}
@@ -284,6 +311,9 @@ abstract class AuthorizationMatrixChecks {
 		}
 		assertThat(status).as("an allowed action redirects back to the thread").isEqualTo(302);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/messages/thread/" + thread + "/");
+		if (result.getFlashMap().containsKey("flashError")) {
+			return Outcome.REFUSED;
+		}
 		assertThat((Map<String, Object>) result.getFlashMap()).as("allowed and carried out")
 			.containsKey("flashSuccess")
 			.doesNotContainKey("flashError");
