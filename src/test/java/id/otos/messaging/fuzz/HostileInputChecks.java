@@ -397,7 +397,10 @@ abstract class HostileInputChecks {
 			if (error.group().substring(0, error.group().indexOf('>')).contains(" hidden")) {
 				continue;
 			}
-			shown.add(HtmlUtils.htmlUnescape(error.group(1)));
+			// th:errors joins a field's messages with line breaks
+			for (String message : error.group(1).split("<br */?>")) {
+				shown.add(HtmlUtils.htmlUnescape(message));
+			}
 		}
 		return shown;
 	}
