@@ -110,6 +110,29 @@ class MalformedHttpTests {
 	}
 
 	@Test
+	void aMethodOrFormatNoPageServesIsRefusedInTheUsersLanguage() throws Exception {
+		String session = logIn("siswa1@otos.test");
+		String token = csrf(send(get("/profile", session, "id")).body);
+		for (String language : List.of("id", "en")) {
+			Answer put = send("PUT /profile HTTP/1.1\r\nHost: localhost\r\nCookie: SESSION=" + session
+					+ "\r\nX-CSRF-TOKEN: " + token + "\r\nAccept: text/html\r\nAccept-Language: " + language
+					+ "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+			assertThat(put.status).isEqualTo(405);
+			assertThat(put.problem(language)).isNull();
+			Answer xml = send("GET /api/me/ HTTP/1.1\r\nHost: localhost\r\nCookie: SESSION=" + session
+					+ "\r\nAccept: application/xml\r\nAccept-Language: " + language + "\r\nConnection: close\r\n\r\n");
+			assertThat(xml.status).isEqualTo(406);
+			assertThat(xml.head).contains("application/json");
+			Matcher message = Pattern.compile("\"message\":\"([^\"]+)\"").matcher(xml.body);
+			assertThat(message.find()).as(xml.body).isTrue();
+			assertThat(
+					("en".equals(language) ? UserLanguage.ENGLISH : UserLanguage.INDONESIAN).speaks(message.group(1)))
+				.as(message.group(1))
+				.isTrue();
+		}
+	}
+
+	@Test
 	void anUploadOverTheServersLimitIsRefusedWithoutAServerError() throws Exception {
 		String session = logIn("siswa1@otos.test");
 		String token = csrf(send(get("/messages/create/", session, "id")).body);
