@@ -138,6 +138,16 @@ abstract class FoundByFuzzingChecks {
 			.andExpect(status().isMethodNotAllowed());
 	}
 
+	@Test
+	void theApisRefusalWithoutALogInSpeaksTheLanguageAskedForByParameter() throws Exception {
+		this.mvc.perform(get("/api/me/").param("lang", "en"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().string(containsString("\"message\":\"Please log in first.\"")));
+		this.mvc.perform(get("/api/messages/unread-count/").param("lang", "id").header("Accept-Language", "en"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().string(containsString("\"message\":\"Silakan masuk terlebih dahulu.\"")));
+	}
+
 	private org.springframework.test.web.servlet.ResultActions reply(String email, String content, String key)
 			throws Exception {
 		return this.mvc.perform(as(email, multipart("/messages/thread/{id}/", this.thread)).param("action", "reply")
