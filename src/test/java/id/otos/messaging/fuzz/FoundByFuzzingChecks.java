@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -136,6 +137,18 @@ abstract class FoundByFuzzingChecks {
 			.perform(as("siswa1@otos.test", patch("/api/me/")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.content("a=%zz&b=%"))
 			.andExpect(status().isMethodNotAllowed());
+	}
+
+	@Test
+	void anOverlongAssignmentNoteIsRefusedWithAMessageAndChangesNothing() throws Exception {
+		String audit = "select count(*) from otos_thread_audit";
+		long before = this.jdbc.sql(audit).query(Long.class).single();
+		this.mvc
+			.perform(as("admin@otos.test", multipart("/messages/thread/{id}/", this.thread)).param("action", "assign")
+				.param("note", "c".repeat(501)))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("flashError", "thread.error.note-too-long"));
+		assertThat(this.jdbc.sql(audit).query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test

@@ -145,10 +145,17 @@ abstract class HostileInputChecks {
 	/** Sends the call, altered at random the ways a forged or broken request would be. */
 	private Sent send(Call call, Hostile h, DatabaseSnapshot snapshots) {
 		Sent sent = new Sent(call);
-		if (h.chance(0.03)) {
+		if (h.chance(0.03) && !call.path.startsWith("/messages/events")) {
 			String wrong = h.oneOf("PUT", "DELETE", "PATCH", call.isPost() ? "GET" : "POST");
 			if (!"GET".equals(wrong) && !"POST".equals(wrong)) {
 				call.refusedWhen(true, "no page answers " + wrong);
+			}
+			else {
+				// another page may well answer it: only the log-in still decides
+				call.mustBeRefusedBecause = null;
+				call.refusedWhen(
+						call.who == Who.ANONYMOUS && !call.path.equals("/login") && !call.path.equals("/logout"),
+						"nobody is logged in");
 			}
 			call.method = wrong;
 		}
