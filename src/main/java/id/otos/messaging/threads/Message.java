@@ -21,6 +21,9 @@ public class Message {
 
 	public static final int CONTENT_MAX = 5000;
 
+	/** The longest key a form may carry to make its resubmission one message. */
+	public static final int SUBMISSION_KEY_MAX = 64;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -49,7 +52,7 @@ public class Message {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
-	@Column(name = "submission_key", length = 64)
+	@Column(name = "submission_key", length = SUBMISSION_KEY_MAX)
 	private String submissionKey;
 
 	protected Message() {

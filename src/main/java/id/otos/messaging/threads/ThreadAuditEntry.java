@@ -21,6 +21,9 @@ import org.hibernate.annotations.OnDeleteAction;
 @Table(name = "otos_thread_audit")
 class ThreadAuditEntry {
 
+	/** The longest note an assignment may carry. */
+	static final int NOTE_MAX = 500;
+
 	enum Kind {
 
 		STATUS, ASSIGNMENT, PRIORITY
@@ -48,7 +51,7 @@ class ThreadAuditEntry {
 	@Column(name = "to_value", length = 100)
 	private String toValue;
 
-	@Column(length = 500)
+	@Column(length = NOTE_MAX)
 	private String note;
 
 	@Column(name = "created_at", nullable = false)

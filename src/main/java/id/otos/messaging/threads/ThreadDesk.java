@@ -146,6 +146,9 @@ public class ThreadDesk {
 	@Transactional
 	public void assign(Viewer by, long threadId, Long handlerId, String note) {
 		MessageThread thread = lockedFor(by, threadId, ThreadAction.ASSIGN);
+		if (note != null && note.length() > ThreadAuditEntry.NOTE_MAX) {
+			throw new ThreadRuleException("thread.error.note-too-long");
+		}
 		if (handlerId != null && !this.routing.mayHandle(handlerId, thread)) {
 			throw new ThreadRuleException("thread.error.handler-not-eligible");
 		}

@@ -62,10 +62,24 @@ public class ThreadPages {
 	 */
 	@Transactional
 	public ThreadView readAfter(Viewer viewer, long threadId, long afterMessageId) {
+		return view(viewer, threadId, afterMessageId, true);
+	}
+
+	/**
+	 * The thread page as {@link #read(Viewer, long)} shows it, without moving anyone's
+	 * read position: for showing the page again with a refused form, which changes
+	 * nothing.
+	 */
+	@Transactional(readOnly = true)
+	public ThreadView look(Viewer viewer, long threadId) {
+		return view(viewer, threadId, 0, false);
+	}
+
+	private ThreadView view(Viewer viewer, long threadId, long afterMessageId, boolean moveReadPosition) {
 		MessageThread thread = openable(viewer, threadId);
 		List<MessageView> messages = new ArrayList<>();
 		long readUpTo = messages(viewer, threadId, afterMessageId, messages);
-		if (!messages.isEmpty() && messages.get(messages.size() - 1).id() > readUpTo) {
+		if (moveReadPosition && !messages.isEmpty() && messages.get(messages.size() - 1).id() > readUpTo) {
 			long last = messages.get(messages.size() - 1).id();
 			this.reads.readUpTo(threadId, viewer.userId(), last, this.clock.instant());
 			this.reads.markReadByOthers(threadId, viewer.userId(), last);

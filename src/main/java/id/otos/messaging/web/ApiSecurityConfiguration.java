@@ -1,6 +1,7 @@
 package id.otos.messaging.web;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,12 +65,25 @@ class ApiSecurityConfiguration {
 		@Override
 		public void commence(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException {
-			String message = this.messages.getMessage("api.error.unauthenticated", null,
-					this.locales.resolveLocale(request));
+			String message = this.messages.getMessage("api.error.unauthenticated", null, locale(request));
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			this.json.writeValue(response.getWriter(), Map.of("error", "unauthenticated", "message", message));
+		}
+
+		/**
+		 * The person's language as the pages choose it: {@code ?lang=} (which the pages'
+		 * interceptor reads, but a refusal here comes before it), else cookie or browser.
+		 */
+		private Locale locale(HttpServletRequest request) {
+			String lang = request.getParameter("lang");
+			for (Locale supported : LocaleConfiguration.SUPPORTED) {
+				if (supported.getLanguage().equals(lang)) {
+					return supported;
+				}
+			}
+			return this.locales.resolveLocale(request);
 		}
 
 	}

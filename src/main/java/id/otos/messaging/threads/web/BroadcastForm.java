@@ -23,7 +23,8 @@ public record BroadcastForm(
 				message = "{thread.error.title-too-long}") String title,
 		@NotBlank(message = "{thread.error.content-required}") @Size(max = Message.CONTENT_MAX,
 				message = "{thread.error.content-too-long}") String content,
-		String priority, List<String> students, String category, @BindParam("submission_key") String submissionKey) {
+		String priority, List<String> students, String category, @Size(max = Message.SUBMISSION_KEY_MAX,
+				message = "{form.error.stale}") @BindParam("submission_key") String submissionKey) {
 
 	static BroadcastForm empty(String submissionKey) {
 		return new BroadcastForm("", "", Priority.NORMAL.code(), List.of(), null, submissionKey);

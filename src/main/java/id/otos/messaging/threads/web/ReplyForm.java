@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.BindParam;
 public record ReplyForm(
 		@NotBlank(message = "{thread.error.content-required}") @Size(max = Message.CONTENT_MAX,
 				message = "{thread.error.content-too-long}") String content,
-		@BindParam("submission_key") String submissionKey) {
+		@Size(max = Message.SUBMISSION_KEY_MAX,
+				message = "{form.error.stale}") @BindParam("submission_key") String submissionKey) {
 
 	static ReplyForm empty(String submissionKey) {
 		return new ReplyForm("", submissionKey);

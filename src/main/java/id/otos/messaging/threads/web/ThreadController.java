@@ -51,7 +51,7 @@ class ThreadController {
 
 	@GetMapping
 	String show(Viewer viewer, @PathVariable long id, Model model) {
-		return page(viewer, id, ReplyForm.empty(UUID.randomUUID().toString()), model);
+		return page(this.pages.read(viewer, id), ReplyForm.empty(UUID.randomUUID().toString()), model);
 	}
 
 	/**
@@ -71,7 +71,8 @@ class ThreadController {
 			RedirectAttributes redirect) {
 		AcceptedFile file = this.uploads.read(attachment, model);
 		if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
-			return page(viewer, id, reply, model);
+			// shown again as it was: a refused reply moves no read position either
+			return page(this.pages.look(viewer, id), reply, model);
 		}
 		this.desk.reply(viewer, id, reply.content(), reply.submissionKey(), file);
 		return done(id, "thread.done.reply", redirect);
@@ -123,8 +124,7 @@ class ThreadController {
 		return "redirect:" + UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 	}
 
-	private String page(Viewer viewer, long id, ReplyForm reply, Model model) {
-		ThreadView thread = this.pages.read(viewer, id);
+	private String page(ThreadView thread, ReplyForm reply, Model model) {
 		this.pageModel.fill(thread, model);
 		model.addAttribute("reply", reply);
 		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());

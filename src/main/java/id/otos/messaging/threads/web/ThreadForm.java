@@ -22,7 +22,8 @@ public record ThreadForm(
 		@BindParam("thread_type") String threadType, String category, String teacher, String priority,
 		@NotBlank(message = "{thread.error.content-required}") @Size(max = Message.CONTENT_MAX,
 				message = "{thread.error.content-too-long}") String content,
-		@BindParam("submission_key") String submissionKey) {
+		@Size(max = Message.SUBMISSION_KEY_MAX,
+				message = "{form.error.stale}") @BindParam("submission_key") String submissionKey) {
 
 	static ThreadForm empty(String submissionKey) {
 		return new ThreadForm("", ThreadType.ACADEMIC.code(), null, null, Priority.NORMAL.code(), "", submissionKey);

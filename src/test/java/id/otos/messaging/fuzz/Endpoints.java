@@ -1,0 +1,266 @@
+package id.otos.messaging.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import id.otos.messaging.fuzz.Call.Who;
+
+/**
+ * Every form and API of the application, each as a generator of hostile requests: which
+ * people send it, and what they send. Ids come from {@link Fixtures}: the sender's own
+ * things, other people's, and made-up numbers.
+ */
+final class Endpoints {
+
+	static final List<Who> EVERYONE = List.of(Who.STUDENT, Who.TEACHER, Who.OPERATOR, Who.ADMIN);
+
+	private final Fixtures f;
+
+	private final List<Endpoint> all = new ArrayList<>();
+
+	Endpoints(Fixtures fixtures) {
+		this.f = fixtures;
+		define();
+	}
+
+	List<Endpoint> all() {
+		return this.all;
+	}
+
+	private void add(String name, List<Who> who, BiFunction<Hostile, Who, Call> generator) {
+		this.all.add(new Endpoint(name, who, generator, 1));
+	}
+
+	/**
+	 * An endpoint that hashes a password on most requests (about 0.1 s each, by design):
+	 * sent one round in four, to keep the suite's time.
+	 */
+	private void addHashing(String name, List<Who> who, BiFunction<Hostile, Who, Call> generator) {
+		this.all.add(new Endpoint(name, who, generator, 4));
+	}
+
+	private void define() {
+		addHashing("POST /login", List.of(Who.ANONYMOUS, Who.STUDENT),
+				(h, who) -> new Call(who, "POST", "/login")
+					.param("username", h.chance(0.5) ? h.oneOf(Fixtures.EMAILS) : h.text())
+					.param("password", h.chance(0.3) ? Fixtures.PASSWORD : h.text()));
+		add("POST /logout", EVERYONE, (h, who) -> new Call(who, "POST", "/logout"));
+		add("GET /messages/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/")
+			.param("status", h.chance(0.7) ? h.choice("open", "pending", "resolved", "closed") : null)
+			.param("type", h.chance(0.7) ? h.choice("academic", "technical", "report", "general", "info") : null)
+			.param("search", h.chance(0.6) ? h.text() : null)
+			.param("page", h.chance(0.6) ? h.number() : null));
+		add("GET /messages/rows/", EVERYONE,
+				(h, who) -> new Call(who, "GET", "/messages/rows/")
+					.param("status", h.chance(0.5) ? h.choice("open", "pending", "resolved", "closed") : null)
+					.param("search", h.chance(0.5) ? h.text() : null)
+					.param("page", h.chance(0.5) ? h.number() : null));
+		add("GET /messages/create/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/create/")
+			.refusedWhen(who != Who.STUDENT, "only students open threads"));
+		add("POST /messages/create/", List.of(Who.STUDENT, Who.STUDENT, Who.STUDENT, Who.TEACHER, Who.ADMIN),
+				this::newThread);
+		add("GET /messages/thread/{id}/", EVERYONE, (h, who) -> thread(h, who, "GET", ""));
+		add("GET /messages/thread/{id}/messages", EVERYONE,
+				(h, who) -> thread(h, who, "GET", "messages").param("after", h.chance(0.7) ? h.number() : null));
+		add("GET /messages/thread/{id}/attachments/{messageId}/", EVERYONE, this::attachment);
+		add("POST reply", EVERYONE, this::reply);
+		add("POST update_status", EVERYONE, (h, who) -> action(h, who, "update_status").param("status",
+				h.chance(0.9) ? h.choice("open", "pending", "resolved", "closed") : null));
+		add("POST close_thread", EVERYONE, (h, who) -> action(h, who, "close_thread"));
+		add("POST request_close", EVERYONE, (h, who) -> action(h, who, "request_close"));
+		add("POST update_priority", EVERYONE, (h, who) -> action(h, who, "update_priority").param("priority",
+				h.chance(0.9) ? h.choice("low", "normal", "high", "urgent") : null));
+		add("POST assign", EVERYONE,
+				(h, who) -> action(h, who, "assign")
+					.param("handler",
+							h.chance(0.9) ? h.id(this.f.teacher, this.f.otherTeacher, this.f.operator, this.f.admin,
+									this.f.student, this.f.victim) : null)
+					.param("note", h.chance(0.5) ? h.text() : null));
+		add("POST claim", EVERYONE, (h, who) -> action(h, who, "claim"));
+		add("POST unknown action", EVERYONE,
+				(h, who) -> thread(h, who, "POST", "")
+					.param("action", h.chance(0.8) ? h.choice("delete", "reply ", "REPLY", "claim,close_thread") : null)
+					.refusedWhen(true, "no such action"));
+		add("GET /messages/broadcast/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/broadcast/")
+			.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only operators and admins broadcast"));
+		add("POST /messages/broadcast/", List.of(Who.ADMIN, Who.OPERATOR, Who.STUDENT), this::broadcast);
+		add("GET /api/messages/unread-count/", EVERYONE, (h, who) -> api(h, who, "/api/messages/unread-count/"));
+		add("GET /api/me/", EVERYONE, (h, who) -> api(h, who, "/api/me/"));
+		add("GET /messages/events/", EVERYONE, this::events);
+		add("GET /profile", EVERYONE, (h, who) -> new Call(who, "GET", "/profile"));
+		add("POST /profile/details", EVERYONE,
+				(h, who) -> new Call(who, "POST", "/profile/details").param("firstName", text(h, 0.9))
+					.param("lastName", text(h, 0.8))
+					.param("phoneNumber",
+							h.chance(0.5) ? h.oneOf("", "+62 812-3456-7890", "08123456789") : text(h, 1)));
+		addHashing("POST /profile/password", EVERYONE, this::password);
+		add("POST /profile/picture", EVERYONE, (h, who) -> {
+			Call call = new Call(who, "POST", "/profile/picture").multipart();
+			return h.chance(0.9) ? call.file(h.file("picture", Fixtures.PICTURE_LIMIT)) : call;
+		});
+		add("POST /profile/picture/remove", EVERYONE, (h, who) -> new Call(who, "POST", "/profile/picture/remove"));
+		add("POST /profile/notifications", EVERYONE,
+				(h, who) -> new Call(who, "POST", "/profile/notifications")
+					.param("email-digest", h.chance(0.8) ? h.choice("true", "false", "on") : null)
+					.param("email-language", h.chance(0.8) ? h.choice("id", "en") : null));
+		add("GET /admin/users", EVERYONE,
+				(h, who) -> admin(new Call(who, "GET", "/admin/users")).param("search", text(h, 0.5))
+					.param("role",
+							h.chance(0.5) ? h.choice("STUDENT", "TEACHER", "OPERATOR", "ADMIN", "VISITOR") : null)
+					.param("page", h.chance(0.5) ? h.number() : null));
+		add("GET /admin/users/new", EVERYONE, (h, who) -> admin(new Call(who, "GET", "/admin/users/new")));
+		addHashing("POST /admin/users/new", List.of(Who.ADMIN, Who.ADMIN, Who.ADMIN, Who.OPERATOR),
+				(h, who) -> userFields(h, admin(new Call(who, "POST", "/admin/users/new")), "password"));
+		add("GET /admin/users/{id}/edit", EVERYONE,
+				(h, who) -> admin(new Call(who, "GET", "/admin/users/{id}/edit", h.id(this.f.victim, this.f.student))));
+		addHashing("POST /admin/users/{id}/edit", List.of(Who.ADMIN, Who.ADMIN, Who.ADMIN, Who.TEACHER),
+				(h, who) -> userFields(h, admin(new Call(who, "POST", "/admin/users/{id}/edit", h.id(this.f.victim))),
+						"newPassword"));
+		add("POST /admin/users/{id}/deactivate", List.of(Who.ADMIN, Who.ADMIN, Who.STUDENT), (h, who) -> admin(
+				new Call(who, "POST", "/admin/users/{id}/deactivate", h.id(this.f.victim, this.f.admin))));
+		add("POST /admin/users/{id}/activate", List.of(Who.ADMIN, Who.ADMIN, Who.OPERATOR),
+				(h, who) -> admin(new Call(who, "POST", "/admin/users/{id}/activate", h.id(this.f.victim))));
+		add("GET /admin/categories", EVERYONE, (h, who) -> admin(new Call(who, "GET", "/admin/categories")));
+		add("POST /admin/categories", List.of(Who.ADMIN, Who.ADMIN, Who.TEACHER),
+				(h, who) -> admin(new Call(who, "POST", "/admin/categories")).param("name", text(h, 0.9)));
+		add("GET /admin/categories/{id}", EVERYONE, (h, who) -> admin(
+				new Call(who, "GET", "/admin/categories/{id}", h.id(this.f.category, this.f.fuzzCategory))));
+		add("POST /admin/categories/{id}/rename", List.of(Who.ADMIN, Who.ADMIN, Who.OPERATOR),
+				(h, who) -> admin(new Call(who, "POST", "/admin/categories/{id}/rename", h.id(this.f.fuzzCategory)))
+					.param("name", text(h, 0.9)));
+		add("POST /admin/categories/{id}/teachers", List.of(Who.ADMIN, Who.ADMIN, Who.TEACHER),
+				(h, who) -> admin(new Call(who, "POST", "/admin/categories/{id}/teachers", h.id(this.f.fuzzCategory)))
+					.param("teacherId", h.chance(0.9)
+							? h.id(this.f.teacher, this.f.otherTeacher, this.f.student, this.f.admin) : null));
+		add("POST /admin/categories/{id}/teachers/{teacherId}/unassign", List.of(Who.ADMIN, Who.ADMIN, Who.STUDENT),
+				(h, who) -> admin(new Call(who, "POST", "/admin/categories/{id}/teachers/{teacherId}/unassign",
+						h.id(this.f.fuzzCategory), h.id(this.f.teacher, this.f.otherTeacher, this.f.student))));
+		add("GET /accounts/{id}/picture", EVERYONE, (h, who) -> new Call(who, "GET", "/accounts/{id}/picture",
+				h.id(this.f.student, this.f.teacher, this.f.victim)));
+	}
+
+	private static String text(Hostile h, double presence) {
+		return h.chance(presence) ? h.text() : null;
+	}
+
+	private static Call admin(Call call) {
+		return call.refusedWhen(call.who != Who.ADMIN, "only admins manage accounts and categories");
+	}
+
+	private Call newThread(Hostile h, Who who) {
+		Call call = new Call(who, "POST", "/messages/create/").multipart()
+			.refusedWhen(who != Who.STUDENT, "only students open threads")
+			.param("title", text(h, 0.9))
+			.param("thread_type",
+					h.chance(0.9) ? h.choice("academic", "technical", "report", "general", "academic", "info") : null)
+			.param("category", h.chance(0.7) ? h.id(this.f.category, this.f.fuzzCategory) : null)
+			.param("teacher", h.chance(0.4) ? h.id(this.f.teacher, this.f.otherTeacher, this.f.student) : null)
+			.param("priority", h.chance(0.9) ? h.choice("low", "normal", "high", "urgent") : null)
+			.param("content", text(h, 0.9))
+			.param("submission_key", submissionKey(h));
+		return h.chance(0.3) ? call.file(h.file("attachment", Fixtures.ATTACHMENT_LIMIT)) : call;
+	}
+
+	private String submissionKey(Hostile h) {
+		return switch (h.between(0, 5)) {
+			case 0 -> null;
+			case 1 -> h.text();
+			case 2 -> this.f.usedSubmissionKey;
+			default -> UUID.randomUUID().toString();
+		};
+	}
+
+	/** A thread's path: the sender's own thread, someone else's, or a made-up id. */
+	private Call thread(Hostile h, Who who, String method, String rest) {
+		String id = h.id(this.f.studentThread, this.f.otherStudentsThread);
+		Call call = new Call(who, method, "/messages/thread/{id}/" + rest, id);
+		return call.refusedWhen(!this.f.mayOpen(who, id), who + " may not open thread " + id);
+	}
+
+	private Call action(Hostile h, Who who, String action) {
+		return thread(h, who, "POST", "").param("action", action);
+	}
+
+	private Call reply(Hostile h, Who who) {
+		Call call = action(h, who, "reply").multipart()
+			.param("content", text(h, 0.9))
+			.param("submission_key", submissionKey(h));
+		return h.chance(0.3) ? call.file(h.file("attachment", Fixtures.ATTACHMENT_LIMIT)) : call;
+	}
+
+	private Call attachment(Hostile h, Who who) {
+		String thread = h.id(this.f.studentThread, this.f.otherStudentsThread);
+		String message = h.id(this.f.studentMessage, this.f.otherStudentsMessage);
+		Call call = new Call(who, "GET", "/messages/thread/{id}/attachments/{messageId}/", thread, message);
+		return call.refusedWhen(!this.f.mayOpen(who, thread), who + " may not open thread " + thread)
+			.refusedWhen(!this.f.messageOf(thread, message), "message " + message + " is not of thread " + thread);
+	}
+
+	private Call broadcast(Hostile h, Who who) {
+		Call call = new Call(who, "POST", "/messages/broadcast/")
+			.refusedWhen(who == Who.STUDENT, "only operators and admins broadcast")
+			.param("title", text(h, 0.9))
+			.param("content", text(h, 0.9))
+			.param("priority", h.chance(0.9) ? h.choice("low", "normal", "high", "urgent") : null)
+			.param("category", h.chance(0.3) ? h.id(this.f.category) : null)
+			.param("submission_key", submissionKey(h));
+		int students = h.between(0, 3);
+		for (int i = 0; i < students; i++) {
+			call.param("students", h.id(this.f.student, this.f.otherStudent, this.f.teacher));
+		}
+		return call;
+	}
+
+	private Call api(Hostile h, Who who, String path) {
+		Call call = new Call(who, "GET", path);
+		call.accept = h.oneOf("application/json", "*/*", "text/html", "application/xml", "text/event-stream");
+		if (h.chance(0.2)) {
+			call.contentType = h.oneOf("application/json", "text/plain", "application/x-www-form-urlencoded");
+			call.body = h.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		return call;
+	}
+
+	/**
+	 * The event stream, never opened: without a log-in, with a method or an
+	 * {@code Accept} it does not serve, so no stream is held open.
+	 */
+	private Call events(Hostile h, Who who) {
+		Who sender = h.chance(0.3) ? Who.ANONYMOUS : who;
+		Call call = new Call(sender, h.oneOf("POST", "PUT", "DELETE", "GET"), "/messages/events/");
+		if (sender != Who.ANONYMOUS && "GET".equals(call.method)) {
+			call.accept = h.oneOf("application/json", "text/html", "image/png");
+		}
+		return call.refusedWhen(true, "the stream is never opened here");
+	}
+
+	private Call password(Hostile h, Who who) {
+		String fresh = h.chance(0.5) ? "sandi-baru-" + h.between(100, 999) : h.text();
+		return new Call(who, "POST", "/profile/password").param("currentPassword", text(h, 0.9))
+			.param("newPassword", h.chance(0.8) ? fresh : text(h, 0.5))
+			.param("confirmPassword", h.chance(0.7) ? fresh : text(h, 0.5))
+			.refusedWhen(true, "the current password is never right here, so that the log-ins stay usable");
+	}
+
+	private Call userFields(Hostile h, Call call, String passwordField) {
+		int n = h.between(1000, 999_999);
+		return call.param("email", h.chance(0.6) ? "fuzz" + n + "@otos.test" : h.text())
+			.param("username", h.chance(0.6) ? "fuzz" + n : h.text())
+			.param("firstName", h.chance(0.6) ? h.words() : h.text())
+			.param("lastName", text(h, 0.6))
+			.param("phoneNumber", h.chance(0.5) ? "" : h.number())
+			.param("role", h.chance(0.9) ? h.choice("STUDENT", "TEACHER", "OPERATOR", "VISITOR", "ADMIN") : null)
+			.param(passwordField, h.chance(0.6) ? "sandi-awal-123" : h.text());
+	}
+
+	/**
+	 * An endpoint, its senders, its generator of requests, and how many rounds of the run
+	 * each of its requests stands for.
+	 */
+	record Endpoint(String name, List<Who> senders, BiFunction<Hostile, Who, Call> generator, int every) {
+
+	}
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.fuzz;
+
+class FoundByFuzzingH2Tests extends FoundByFuzzingChecks {
+
+}

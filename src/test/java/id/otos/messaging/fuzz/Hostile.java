@@ -1,0 +1,178 @@
+package id.otos.messaging.fuzz;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import id.otos.messaging.accounts.PictureSamples;
+
+import org.springframework.mock.web.MockMultipartFile;
+
+/**
+ * Hostile values from one seeded {@link Random}: the same seed gives the same values in
+ * the same order, so a failure is reproduced by running again with
+ * {@code -Dotos.fuzz.seed=<the printed seed>}. Plain {@code Random} rather than a
+ * property-testing library because the harness sends thousands of requests through one
+ * application and one database whose state each request advances: what it needs is a
+ * reproducible stream of nasty values, not shrinking of independent examples.
+ */
+final class Hostile {
+
+	/** Characters that have broken text handling somewhere before. */
+	private static final String[] ODD = { "\u0000", "\u202E", "\u202D", "\u2066", "\u200B", "\u200D", "\uFEFF",
+			"\u0301\u0301\u0301", "\uD83D\uDE00", "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\uD800",
+			"\uDFFF", "\uFFFF", "\uFFFE", "\r\n", "\t", "\u0085", "\u2028", "\u00A0", "\u3000", "ǅ", "ß", "İ", "ﷺ",
+			"\uD834\uDD1E", "<script>", "\"'><", "&amp;", "%00", "%s%n", "${7*7}", "#{7*7}", "*{7*7}", "[[${7}]]",
+			"'; drop table x;--", "\\", "../../", "\u0000\u0000", "\u001B[31m", "\u0007" };
+
+	private static final String[] WORDS = { "soal", "tolong", "Matematika", "guru", "siswa", "kenapa", "bagaimana",
+			"جواب", "答案", "ответ", "שאלה", "x" };
+
+	private static final String[] NUMBERS = { "0", "-1", "-0", "1", "2", "9223372036854775807", "9223372036854775808",
+			"-9223372036854775808", "-9223372036854775809", "99999999999999999999", "1e40", "1E3", "1.5", "NaN",
+			"Infinity", "0x10", "+7", " 7 ", "7 ", "٣", "１", "abc", "", " ", "null", "undefined", "[]", "{}", "true",
+			"2147483648", "-2147483649", "\u00007", "7\u0000", "１２３", "1_000" };
+
+	private final long seed;
+
+	private final Random random;
+
+	private byte[] oversized;
+
+	Hostile(long seed) {
+		this.seed = seed;
+		this.random = new Random(seed);
+	}
+
+	long seed() {
+		return this.seed;
+	}
+
+	boolean chance(double probability) {
+		return this.random.nextDouble() < probability;
+	}
+
+	int between(int from, int to) {
+		return from + this.random.nextInt(to - from + 1);
+	}
+
+	@SafeVarargs
+	final <T> T oneOf(T... values) {
+		return values[this.random.nextInt(values.length)];
+	}
+
+	<T> T oneOf(List<T> values) {
+		return values.get(this.random.nextInt(values.size()));
+	}
+
+	/**
+	 * Text for a free-text field: usually something a person might type (so the request
+	 * gets past validation and reaches the database), otherwise empty, blank, overlong or
+	 * full of odd characters.
+	 */
+	String text() {
+		return switch (this.random.nextInt(10)) {
+			case 0 -> oneOf("", " ", "\t\n", "\u200B", "\u00A0\u3000");
+			case 1 -> overlong();
+			case 2, 3 -> odd(between(1, 12));
+			case 4 -> oneOf(NUMBERS);
+			default -> words() + (chance(0.5) ? odd(between(1, 3)) : "");
+		};
+	}
+
+	/** Text that a person might type, with odd characters mixed in. */
+	String words() {
+		StringBuilder text = new StringBuilder();
+		int count = between(1, 6);
+		for (int i = 0; i < count; i++) {
+			text.append(i == 0 ? "" : " ").append(oneOf(WORDS));
+		}
+		return text.toString();
+	}
+
+	/** Only odd characters and markup. */
+	String odd(int count) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			text.append(oneOf(ODD));
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Ten thousand to a million characters (mostly at the small end, as each one travels
+	 * through the whole application).
+	 */
+	String overlong() {
+		int length = chance(0.05) ? 1_000_000 : between(10_000, 60_000);
+		String unit = oneOf("a", "é", "\uD83D\uDE00", "e\u0301", "\u0000", "<b>", "a ");
+		return unit.repeat(Math.max(1, length / unit.length()));
+	}
+
+	/** Something for a numeric field: wrong types, signs, overflows, odd digits. */
+	String number() {
+		return chance(0.3) ? text() : oneOf(NUMBERS);
+	}
+
+	/** An id: usually one of those given (own or foreign), otherwise any number. */
+	String id(long... known) {
+		if (known.length > 0 && chance(0.6)) {
+			return String.valueOf(known[this.random.nextInt(known.length)]);
+		}
+		return number();
+	}
+
+	/** One of the valid codes, otherwise a near miss or garbage. */
+	String choice(String... valid) {
+		return switch (this.random.nextInt(8)) {
+			case 0 -> oneOf(valid).toUpperCase();
+			case 1 -> " " + oneOf(valid) + "\u0000";
+			case 2 -> text();
+			case 3 -> oneOf("", "info", "deleted", "__proto__", "open,closed", "open;closed");
+			default -> oneOf(valid);
+		};
+	}
+
+	/**
+	 * A file for an upload field: a real small picture, or one that lies about its type,
+	 * is empty, oversized (over the given limit) or named hostilely.
+	 * @param field the form field's name
+	 * @param limit the application's limit for the field, in bytes
+	 * @return the file
+	 */
+	MockMultipartFile file(String field, long limit) {
+		String name = switch (this.random.nextInt(6)) {
+			case 0 -> "soal.png";
+			case 1 -> "../../etc/passwd";
+			case 2 -> odd(between(1, 6)) + ".png";
+			case 3 -> "";
+			case 4 -> "a".repeat(between(200, 5000)) + ".pdf";
+			default -> oneOf("virus.exe", "page.html", "x.svg", "gambar.jpg", "catatan.txt", "dokumen.pdf");
+		};
+		String type = oneOf("image/png", "application/octet-stream", "text/html", "image/svg+xml",
+				"application/x-msdownload", "", "image/png; charset=\u0000", "multipart/form-data");
+		byte[] content = switch (this.random.nextInt(8)) {
+			case 0 -> PictureSamples.png();
+			case 1 -> "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
+			case 2 ->
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
+			case 3 -> new byte[0];
+			case 4 -> oversized(limit);
+			case 5 -> "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1);
+			case 6 -> "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+			default -> PictureSamples.gif();
+		};
+		return new MockMultipartFile(field, name, type, content);
+	}
+
+	/** One byte over the largest limit asked for so far, made once. */
+	private byte[] oversized(long limit) {
+		if (this.oversized == null || this.oversized.length <= limit) {
+			byte[] png = PictureSamples.png();
+			this.oversized = Arrays.copyOf(png, (int) limit + 1);
+		}
+		return this.oversized;
+	}
+
+}
