@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import id.otos.messaging.fuzz.Call.Who;
 import id.otos.messaging.fuzz.Endpoints.Endpoint;
+import id.otos.messaging.support.DatabaseSnapshot;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;

@@ -1,4 +1,4 @@
-package id.otos.messaging.fuzz;
+package id.otos.messaging.support;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * out: Flyway's history and Spring Session's tables (a refused request may still start a
  * session, which is not data of the application).
  */
-final class DatabaseSnapshot {
+public final class DatabaseSnapshot {
 
 	private static final List<String> LEFT_OUT = List.of("flyway_schema_history", "spring_session",
 			"spring_session_attributes");
@@ -38,7 +38,7 @@ final class DatabaseSnapshot {
 		this.sql = sql;
 	}
 
-	static DatabaseSnapshot of(DataSource dataSource) {
+	public static DatabaseSnapshot of(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
 			boolean postgres = metaData.getDatabaseProductName().toLowerCase().contains("postgres");
@@ -79,7 +79,7 @@ final class DatabaseSnapshot {
 	}
 
 	/** Per table, its row count and the sum of its rows' hashes. */
-	State take() {
+	public State take() {
 		Map<String, String> tables = new LinkedHashMap<>();
 		this.jdbc.sql(this.sql)
 			.query((rs, i) -> tables.put(rs.getString("t"), rs.getLong("n") + "/" + rs.getBigDecimal("h")))
@@ -87,10 +87,10 @@ final class DatabaseSnapshot {
 		return new State(new TreeMap<>(tables));
 	}
 
-	record State(Map<String, String> tables) {
+	public record State(Map<String, String> tables) {
 
 		/** The tables whose rows differ, with before and after. */
-		String differenceTo(State after) {
+		public String differenceTo(State after) {
 			StringBuilder difference = new StringBuilder();
 			this.tables.forEach((table, rows) -> {
 				if (!Objects.equals(rows, after.tables.get(table))) {
