@@ -77,13 +77,7 @@ class ApiSecurityConfiguration {
 		 * interceptor reads, but a refusal here comes before it), else cookie or browser.
 		 */
 		private Locale locale(HttpServletRequest request) {
-			String lang = request.getParameter("lang");
-			for (Locale supported : LocaleConfiguration.SUPPORTED) {
-				if (supported.getLanguage().equals(lang)) {
-					return supported;
-				}
-			}
-			return this.locales.resolveLocale(request);
+			return LocaleConfiguration.asked(request, this.locales);
 		}
 
 	}

@@ -121,13 +121,7 @@ final class DatabaseUnavailableFilter extends HttpFilter {
 
 	/** {@code ?lang=en} or {@code ?lang=id} as the page links send it, else as usual. */
 	private Locale locale(HttpServletRequest request) {
-		String asked = request.getParameter("lang");
-		for (Locale supported : LocaleConfiguration.SUPPORTED) {
-			if (supported.getLanguage().equals(asked)) {
-				return supported;
-			}
-		}
-		return this.locales.resolveLocale(request);
+		return LocaleConfiguration.asked(request, this.locales);
 	}
 
 	private static boolean isEventStream(HttpServletRequest request) {

@@ -42,6 +42,24 @@ class LocaleConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(interceptor);
 	}
 
+	/**
+	 * The language of a request answered before the pages' interceptor reads
+	 * {@code ?lang=} (a refusal in a filter): that parameter, else the cookie or the
+	 * browser's.
+	 * @param request the request
+	 * @param resolver the application's locale resolver
+	 * @return the language to answer in
+	 */
+	static Locale asked(HttpServletRequest request, LocaleResolver resolver) {
+		String lang = request.getParameter("lang");
+		for (Locale supported : SUPPORTED) {
+			if (supported.getLanguage().equals(lang)) {
+				return supported;
+			}
+		}
+		return resolver.resolveLocale(request);
+	}
+
 	private static Locale fromBrowser(HttpServletRequest request) {
 		if (request.getHeader("Accept-Language") == null) {
 			return INDONESIAN;
