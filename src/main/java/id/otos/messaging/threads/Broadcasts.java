@@ -7,6 +7,7 @@ import java.util.Set;
 
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.categories.Categories;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,12 +25,16 @@ public class Broadcasts {
 
 	private final Accounts accounts;
 
+	private final Categories categories;
+
 	private final Clock clock;
 
-	Broadcasts(MessageThreadRepository threads, Posting posting, Accounts accounts, Clock clock) {
+	Broadcasts(MessageThreadRepository threads, Posting posting, Accounts accounts, Categories categories,
+			Clock clock) {
 		this.threads = threads;
 		this.posting = posting;
 		this.accounts = accounts;
+		this.categories = categories;
 		this.clock = clock;
 	}
 
@@ -42,6 +47,9 @@ public class Broadcasts {
 	public int send(Viewer staff, Broadcast broadcast) {
 		if (!ThreadAccess.mayBroadcast(staff)) {
 			throw new ThreadForbiddenException("broadcast");
+		}
+		if (broadcast.categoryId() != null && this.categories.find(broadcast.categoryId()).isEmpty()) {
+			throw new ThreadRuleException("thread.error.category-unknown");
 		}
 		Set<Long> students = new LinkedHashSet<>(broadcast.studentIds());
 		if (broadcast.categoryId() != null) {

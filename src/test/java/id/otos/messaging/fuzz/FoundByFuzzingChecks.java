@@ -24,6 +24,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -129,6 +130,25 @@ abstract class FoundByFuzzingChecks {
 		assertThat(this.jdbc.sql(readPositions).query(String.class).single()).isEqualTo(before);
 		assertThat(this.jdbc.sql("select count(*) from otosapp_message where is_read").query(String.class).single())
 			.isEqualTo(readFlags);
+	}
+
+	@Test
+	void aBroadcastToACategoryThatDoesNotExistIsAMessageOnTheFormAndSendsNothing() throws Exception {
+		long siswa2 = this.jdbc.sql("select id from otosapp_user where email = 'siswa2@otos.test'")
+			.query(Long.class)
+			.single();
+		for (String category : new String[] { "-1", String.valueOf(Long.MAX_VALUE) }) {
+			this.mvc
+				.perform(as("operator@otos.test", post("/messages/broadcast/")).param("title", "Info")
+					.param("content", "Jadwal tryout berubah")
+					.param("priority", "normal")
+					.param("students", String.valueOf(siswa2))
+					.param("category", category)
+					.param("submission_key", UUID.randomUUID().toString()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Kategori tidak ditemukan.")));
+		}
+		assertThat(this.jdbc.sql("select count(*) from otosapp_messagethread").query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
