@@ -2,8 +2,13 @@ package id.otos.messaging.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -12,6 +17,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,14 +115,70 @@ final class DatabaseUnavailableFilter extends HttpFilter {
 					this.messages.getMessage("error.503.text", null, locale)));
 			return;
 		}
-		request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, new FixedLocaleResolver(locale));
+		HttpServletRequest bare = new WithoutPageModel(request);
+		bare.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, new FixedLocaleResolver(locale));
 		try {
 			View page = this.views.resolveViewName("error/503", locale);
-			page.render(Map.of(), request, response);
+			page.render(Map.of(), bare, response);
 		}
 		catch (Exception ex) {
 			throw new ServletException("Could not show the 503 page", ex);
 		}
+	}
+
+	/**
+	 * The request as the 503 page sees it: without what a page that failed while
+	 * rendering left on it (its model, such as the person and the navigation's unread
+	 * count, which would ask the database again and fail the 503 page too), only the
+	 * attributes of the container and the frameworks; what the 503 page sets stays its
+	 * own.
+	 */
+	private static final class WithoutPageModel extends HttpServletRequestWrapper {
+
+		private final Map<String, Object> own = new HashMap<>();
+
+		WithoutPageModel(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			if (this.own.containsKey(name)) {
+				return this.own.get(name);
+			}
+			return isFrameworks(name) ? super.getAttribute(name) : null;
+		}
+
+		@Override
+		public Enumeration<String> getAttributeNames() {
+			Set<String> names = new LinkedHashSet<>(this.own.keySet());
+			for (String name : Collections.list(super.getAttributeNames())) {
+				if (isFrameworks(name)) {
+					names.add(name);
+				}
+			}
+			return Collections.enumeration(names);
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			if (value == null) {
+				this.own.remove(name);
+			}
+			else {
+				this.own.put(name, value);
+			}
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			this.own.remove(name);
+		}
+
+		private static boolean isFrameworks(String name) {
+			return name.startsWith("org.springframework.") || name.startsWith("jakarta.") || name.startsWith("javax.");
+		}
+
 	}
 
 	/** {@code ?lang=en} or {@code ?lang=id} as the page links send it, else as usual. */
