@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
@@ -31,10 +32,13 @@ class ErrorResponses extends BasicErrorController {
 
 	private final MessageSource messages;
 
+	private final JsonMapper json;
+
 	ErrorResponses(ErrorAttributes errorAttributes, WebProperties web, List<ErrorViewResolver> errorViewResolvers,
-			MessageSource messages) {
+			MessageSource messages, JsonMapper json) {
 		super(errorAttributes, web.getError(), errorViewResolvers);
 		this.messages = messages;
+		this.json = json;
 	}
 
 	@Override
@@ -51,9 +55,12 @@ class ErrorResponses extends BasicErrorController {
 	@Override
 	public ResponseEntity<String> mediaTypeNotAcceptable(HttpServletRequest request) {
 		HttpStatus status = getStatus(request);
-		String json = "{\"status\":" + status.value() + ",\"message\":\""
-				+ message(status).replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("status", status.value());
+		body.put("message", message(status));
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.json.writeValueAsString(body));
 	}
 
 	private String message(HttpStatus status) {

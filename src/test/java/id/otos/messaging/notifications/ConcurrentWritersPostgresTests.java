@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import id.otos.messaging.MessagingApplication;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.support.TestDatabases;
 import id.otos.messaging.threads.NewThread;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -94,10 +92,10 @@ class ConcurrentWritersPostgresTests {
 	@BeforeAll
 	static void startTwoNodes() {
 		String database = TestDatabases.newPostgresDatabase("concurrent_writers");
-		a = node(database);
-		b = node(database);
+		a = AppNodes.start(TestDatabases.postgresUrl(database));
+		b = AppNodes.start(TestDatabases.postgresUrl(database));
 		jdbc = a.getBean(JdbcClient.class);
-		nodes = List.of(url(a), url(b));
+		nodes = List.of(AppNodes.url(a), AppNodes.url(b));
 	}
 
 	@AfterAll
@@ -604,17 +602,6 @@ class ConcurrentWritersPostgresTests {
 			threads.add(new SharedThread(id, opening.type(), category, student.id(), "normal", handler));
 		}
 		return threads;
-	}
-
-	private static ConfigurableApplicationContext node(String database) {
-		return new SpringApplicationBuilder(MessagingApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + TestDatabases.postgresUrl(database),
-					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-					"--otos.demo.enabled=true", "--otos.demo.password=" + PASSWORD);
-	}
-
-	private static String url(ConfigurableApplicationContext node) {
-		return "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
 	}
 
 	record Person(String email, long id, String role, Set<Long> taught) {

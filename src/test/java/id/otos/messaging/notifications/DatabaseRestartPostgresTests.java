@@ -26,7 +26,6 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import id.otos.messaging.MessagingApplication;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -110,10 +108,7 @@ class DatabaseRestartPostgresTests {
 				Statement statement = connection.createStatement()) {
 			statement.execute("create database otos");
 		}
-		this.app = new SpringApplicationBuilder(MessagingApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "otos"),
-					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-					"--otos.demo.enabled=true", "--otos.demo.password=" + PASSWORD);
+		this.app = AppNodes.start(this.postgres.getJdbcUrl("postgres", "otos"));
 	}
 
 	@AfterEach
@@ -392,7 +387,7 @@ class DatabaseRestartPostgresTests {
 	}
 
 	private String base() {
-		return "http://127.0.0.1:" + this.app.getEnvironment().getProperty("local.server.port");
+		return AppNodes.url(this.app);
 	}
 
 	private static long ms(long nanos) {

@@ -1,6 +1,5 @@
 package id.otos.messaging.notifications;
 
-import id.otos.messaging.MessagingApplication;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.support.TestDatabases;
 import id.otos.messaging.threads.NewThread;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +30,8 @@ class TwoNodesPostgresTests extends LiveFanOutChecks {
 	@BeforeAll
 	static void startTwoNodes() {
 		String database = TestDatabases.newPostgresDatabase("two_nodes");
-		a = node(database);
-		b = node(database);
+		a = AppNodes.start(TestDatabases.postgresUrl(database));
+		b = AppNodes.start(TestDatabases.postgresUrl(database));
 	}
 
 	@AfterAll
@@ -48,12 +46,12 @@ class TwoNodesPostgresTests extends LiveFanOutChecks {
 
 	@Override
 	String nodeA() {
-		return url(a);
+		return AppNodes.url(a);
 	}
 
 	@Override
 	String nodeB() {
-		return url(b);
+		return AppNodes.url(b);
 	}
 
 	@Override
@@ -123,17 +121,6 @@ class TwoNodesPostgresTests extends LiveFanOutChecks {
 			.open(b.getBean(Viewers.class).of(b.getBean(Accounts.class).currentUser(student).orElseThrow()),
 					new NewThread(title, ThreadType.ACADEMIC, category, null, Priority.NORMAL, "Masih sampai?", null),
 					null);
-	}
-
-	private static ConfigurableApplicationContext node(String database) {
-		return new SpringApplicationBuilder(MessagingApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + TestDatabases.postgresUrl(database),
-					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-					"--otos.demo.enabled=true", "--otos.demo.password=" + PASSWORD);
-	}
-
-	private static String url(ConfigurableApplicationContext node) {
-		return "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
 	}
 
 }

@@ -1,0 +1,30 @@
+package id.otos.messaging.notifications;
+
+import id.otos.messaging.MessagingApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * App nodes started by a test as a real server would run them: the whole application on a
+ * random port, on the PostgreSQL database at a JDBC URL, with the demo accounts (password
+ * {@code demo-password}). Several nodes on one database behave as behind a load balancer.
+ */
+final class AppNodes {
+
+	private AppNodes() {
+	}
+
+	static ConfigurableApplicationContext start(String jdbcUrl) {
+		return new SpringApplicationBuilder(MessagingApplication.class).profiles("test")
+			.run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+					"--spring.datasource.password=postgres", "--otos.demo.enabled=true",
+					"--otos.demo.password=demo-password");
+	}
+
+	/** Where a started node answers, such as {@code http://127.0.0.1:41234}. */
+	static String url(ConfigurableApplicationContext node) {
+		return "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
+	}
+
+}
