@@ -1,21 +1,26 @@
 package id.otos.messaging.attachments;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Decides a file's type from its bytes, never from its name or the browser's word:
  * images, PDF, office documents and plain text are accepted; anything else is not.
+ * Deciding never unpacks anything: see {@link #officeZip}.
  */
 final class FileTypes {
 
@@ -60,7 +65,25 @@ final class FileTypes {
 
 	static final FileType PPT = new FileType("application/vnd.ms-powerpoint", "ppt");
 
-	private static final int MAX_ZIP_ENTRIES = 2000;
+	/** More entries than any real Office document has. */
+	static final int MAX_ZIP_ENTRIES = 5000;
+
+	/**
+	 * What an Office document may unpack to in all (a 10 MB document of text and pictures
+	 * unpacks to far less).
+	 */
+	static final long MAX_UNPACKED_BYTES = 512L * 1024 * 1024;
+
+	/**
+	 * How many times its packed size an entry may unpack to: repetitive XML reaches a few
+	 * dozen, a run of zeros about a thousand.
+	 */
+	static final long MAX_RATIO = 200;
+
+	/** Entries up to this size may be packed as tightly as they like. */
+	static final long RATIO_GRACE_BYTES = 1024 * 1024;
+
+	private static final int MIMETYPE_MAX = 100;
 
 	private FileTypes() {
 	}
@@ -109,37 +132,113 @@ final class FileTypes {
 		return Optional.empty();
 	}
 
+	/**
+	 * An Office document by the names in its zip directory (the central directory at the
+	 * end of the file), never by inflating its entries: each entry's declared sizes are
+	 * checked against {@link #MAX_ZIP_ENTRIES}, {@link #MAX_UNPACKED_BYTES} and
+	 * {@link #MAX_RATIO} first, so a small archive that unpacks to gigabytes costs a read
+	 * of its directory and is refused. The only content read is an ODF file's
+	 * {@code mimetype} (stored uncompressed by the standard), at most
+	 * {@value #MIMETYPE_MAX} bytes of it.
+	 * @throws AttachmentRejected {@code attachment.error.archive} for an archive over the
+	 * limits
+	 */
 	private static Optional<FileType> officeZip(byte[] bytes) {
-		Set<String> names = new HashSet<>();
-		String odfMimetype = null;
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null && names.size() < MAX_ZIP_ENTRIES) {
+		if (directoryRecordsAtMost(bytes) > MAX_ZIP_ENTRIES) {
+			// the reader below would parse every record, about 6 µs each
+			throw new AttachmentRejected("attachment.error.archive");
+		}
+		try (ZipFile zip = ZipFile.builder()
+			.setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+			.setIgnoreLocalFileHeader(true)
+			.get()) {
+			Set<String> names = new HashSet<>();
+			int count = 0;
+			long unpacked = 0;
+			ZipArchiveEntry mimetype = null;
+			for (Enumeration<ZipArchiveEntry> entries = zip.getEntries(); entries.hasMoreElements();) {
+				ZipArchiveEntry entry = entries.nextElement();
+				if (++count > MAX_ZIP_ENTRIES) {
+					throw new AttachmentRejected("attachment.error.archive");
+				}
+				unpacked += requireModest(entry);
+				if (unpacked > MAX_UNPACKED_BYTES) {
+					throw new AttachmentRejected("attachment.error.archive");
+				}
 				names.add(entry.getName());
-				if (entry.getName().equals("mimetype")) {
-					odfMimetype = new String(zip.readNBytes(100), StandardCharsets.US_ASCII).trim();
+				if ("mimetype".equals(entry.getName())) {
+					mimetype = entry;
 				}
 			}
+			Optional<FileType> ooxml = ooxml(names);
+			return ooxml.isPresent() ? ooxml : odf(zip, mimetype);
 		}
-		catch (IOException | IllegalArgumentException ex) {
+		catch (AttachmentRejected ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			// not a zip this reader understands (a damaged or hand-made directory)
 			return Optional.empty();
 		}
-		if (names.contains("[Content_Types].xml")) {
-			if (names.contains("word/document.xml")) {
-				return Optional.of(DOCX);
-			}
-			if (names.contains("xl/workbook.xml")) {
-				return Optional.of(XLSX);
-			}
-			if (names.contains("ppt/presentation.xml")) {
-				return Optional.of(PPTX);
+	}
+
+	/**
+	 * How many central directory records the file can hold at most: every one starts with
+	 * the signature {@code PK 1 2}, so there are no more records than signatures.
+	 */
+	private static int directoryRecordsAtMost(byte[] bytes) {
+		int count = 0;
+		for (int i = 0; i + 3 < bytes.length; i++) {
+			if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2) {
+				count++;
 			}
 		}
-		if (odfMimetype != null) {
-			for (FileType odf : new FileType[] { ODT, ODS, ODP }) {
-				if (odf.contentType().equals(odfMimetype)) {
-					return Optional.of(odf);
-				}
+		return count;
+	}
+
+	/** The entry's declared unpacked size, if it is within the limits. */
+	private static long requireModest(ZipArchiveEntry entry) {
+		long size = entry.getSize();
+		long compressed = entry.getCompressedSize();
+		if (size < 0 || compressed < 0 || size > MAX_UNPACKED_BYTES) {
+			throw new AttachmentRejected("attachment.error.archive");
+		}
+		if (size > RATIO_GRACE_BYTES && size > compressed * MAX_RATIO) {
+			throw new AttachmentRejected("attachment.error.archive");
+		}
+		return size;
+	}
+
+	private static Optional<FileType> ooxml(Set<String> names) {
+		if (!names.contains("[Content_Types].xml")) {
+			return Optional.empty();
+		}
+		if (names.contains("word/document.xml")) {
+			return Optional.of(DOCX);
+		}
+		if (names.contains("xl/workbook.xml")) {
+			return Optional.of(XLSX);
+		}
+		if (names.contains("ppt/presentation.xml")) {
+			return Optional.of(PPTX);
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<FileType> odf(ZipFile zip, ZipArchiveEntry mimetype) {
+		if (mimetype == null) {
+			return Optional.empty();
+		}
+		String declared;
+		try (InputStream in = zip.getInputStream(mimetype)) {
+			declared = new String(in.readNBytes(MIMETYPE_MAX), StandardCharsets.US_ASCII).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		for (FileType odf : new FileType[] { ODT, ODS, ODP }) {
+			if (odf.contentType().equals(declared)) {
+				return Optional.of(odf);
 			}
 		}
 		return Optional.empty();

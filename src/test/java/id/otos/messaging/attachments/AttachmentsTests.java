@@ -3,6 +3,8 @@ package id.otos.messaging.attachments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -89,6 +91,50 @@ class AttachmentsTests {
 		assertThat(FileNames.clean("", "pdf")).isEqualTo("lampiran.pdf");
 		assertThat(FileNames.clean("foto.JPEG", "jpg")).isEqualTo("foto.jpg");
 		assertThat(FileNames.clean("x".repeat(300) + ".pdf", "pdf")).hasSize(FileNames.MAX_LENGTH).endsWith(".pdf");
+	}
+
+	@Test
+	void anOfficeFileThatUnpacksToGigabytesIsRefusedAsAnArchiveWithoutUnpackingIt() {
+		Attachments tenMegabytes = new Attachments(null, new AttachmentProperties(10 * 1024 * 1024));
+		byte[] fourGigabytes = ArchiveBombs.wordDocumentOfZeros(4, 1024);
+		byte[] oneGigabyteBehindALocalHeaderThatSaysSixteenBytes = ArchiveBombs.wordDocumentWhoseLocalHeaderLies(1024);
+		byte[] tenThousandEntries = ArchiveBombs.wordDocumentWithManyEntries(10_000);
+		assertThat(fourGigabytes.length).isLessThan(5 * 1024 * 1024);
+		for (byte[] bomb : List.of(fourGigabytes, oneGigabyteBehindALocalHeaderThatSaysSixteenBytes,
+				tenThousandEntries)) {
+			assertThatThrownBy(() -> tenMegabytes.accept("tugas.docx", bomb)).isInstanceOf(AttachmentRejected.class)
+				.hasMessage("attachment.error.archive");
+		}
+	}
+
+	@Test
+	void anOfficeFileWithinTheLimitsIsAcceptedHoweverWellItsSmallEntriesPack() throws IOException {
+		assertThat(this.attachments.accept("tugas.docx", ArchiveBombs.wordDocumentOfZeros(1, 1)).contentType())
+			.isEqualTo(FileTypes.DOCX.contentType());
+		assertThat(this.attachments.accept("tugas.docx", ArchiveBombs.wordDocumentWithManyEntries(100)).contentType())
+			.isEqualTo(FileTypes.DOCX.contentType());
+	}
+
+	@Test
+	void anOpenDocumentIsRecognisedByItsMimetypeEntry() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			byte[] mimetype = FileTypes.ODT.contentType().getBytes(StandardCharsets.US_ASCII);
+			ZipEntry entry = new ZipEntry("mimetype");
+			entry.setMethod(ZipEntry.STORED);
+			entry.setSize(mimetype.length);
+			CRC32 crc = new CRC32();
+			crc.update(mimetype);
+			entry.setCrc(crc.getValue());
+			zip.putNextEntry(entry);
+			zip.write(mimetype);
+			zip.closeEntry();
+			zip.putNextEntry(new ZipEntry("content.xml"));
+			zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+		assertThat(this.attachments.accept("esai.odt", bytes.toByteArray()).contentType())
+			.isEqualTo(FileTypes.ODT.contentType());
 	}
 
 	private static byte[] zip(String... entries) throws IOException {

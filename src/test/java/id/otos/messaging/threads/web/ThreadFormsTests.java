@@ -1,6 +1,10 @@
 package id.otos.messaging.threads.web;
 
+import java.time.Duration;
+import java.util.List;
+
 import id.otos.messaging.accounts.CurrentUser;
+import id.otos.messaging.attachments.ArchiveBombs;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +125,29 @@ class ThreadFormsTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Lampiran terlalu besar: paling besar 10 MB.")))
 			.andExpect(content().string(containsString("value=\"Soal integral\"")));
+		assertThat(threads()).isZero();
+	}
+
+	@Test
+	void anOfficeFileThatUnpacksToGigabytesIsRefusedWithAMessageWithinMoments() throws Exception {
+		MockMultipartFile bomb = new MockMultipartFile("attachment", "tugas.docx", "application/octet-stream",
+				ArchiveBombs.wordDocumentOfZeros(8, 1024));
+		MockMultipartFile liar = new MockMultipartFile("attachment", "tugas.docx", "application/octet-stream",
+				ArchiveBombs.wordDocumentWhoseLocalHeaderLies(2048));
+
+		for (MockMultipartFile file : List.of(bomb, liar)) {
+			long start = System.nanoTime();
+			this.mvc.perform(newThread("Soal integral", "general", null, "Isi").file(file))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("terlalu besar atau terlalu banyak bila dibuka")))
+				.andExpect(content().string(containsString("value=\"Soal integral\"")));
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			System.out.printf("an archive bomb of %d bytes was refused in %d ms%n", file.getSize(), took.toMillis());
+			// a generous bound on a shared machine: unpacking it would take many seconds
+			assertThat(took).isLessThan(Duration.ofSeconds(5));
+		}
+		this.mvc.perform(newThread("Soal", "general", null, "Isi").file(bomb).header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("it unpacks to too much or too many files")));
 		assertThat(threads()).isZero();
 	}
 
