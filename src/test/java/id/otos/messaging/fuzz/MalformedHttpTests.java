@@ -8,16 +8,21 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class MalformedHttpTests {
 
 	private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3})");
@@ -162,6 +168,67 @@ class MalformedHttpTests {
 			assertThat(answer.status).as(answer.head).isBetween(400, 499);
 			assertThat(answer.problem("id")).as(answer.head + "\n\n" + answer.body).isNull();
 		}
+	}
+
+	@Test
+	void everyMultipartOddityIsA4xxPageInTheUsersLanguageLoggedAsOneWarning(CapturedOutput output) throws Exception {
+		String session = logIn("siswa1@otos.test");
+		String token = csrf(send(get("/messages/create/", session, "id")).body);
+		String fields = field("_csrf", token) + field("title", "Soal") + field("thread_type", "general")
+				+ field("priority", "normal") + field("content", "Isi");
+		Map<String, String> oddities = new LinkedHashMap<>();
+		oddities.put("a NUL in a file name", fields + file("a\u0000b.png", "halo") + "--x--\r\n");
+		oddities.put("control characters in a file name", fields + file("a\u0001\u001bb.txt", "halo") + "--x--\r\n");
+		oddities.put("a DEL in a file name", fields + file("a\u007fb.txt", "halo") + "--x--\r\n");
+		oddities.put("an overlong part header", fields + file("a".repeat(20_000) + ".txt", "halo") + "--x--\r\n");
+		oddities.put("too many parts", fields + field("x", "y").repeat(2000) + "--x--\r\n");
+		oddities.put("a body cut off", fields + "--x\r\nContent-Disposition: form-data; name=\"attachment\"; "
+				+ "filename=\"a.txt\"\r\n\r\nhalo");
+		oddities.put("no closing boundary", fields + file("a.txt", "halo"));
+		oddities.put("a part without headers", fields + "--x\r\n\r\nhalo\r\n--x--\r\n");
+		int logged = output.getAll().length();
+		List<String> problems = new ArrayList<>();
+		int sent = 0;
+		for (Map.Entry<String, String> oddity : oddities.entrySet()) {
+			for (String language : List.of("id", "en")) {
+				byte[] body = oddity.getValue().getBytes(StandardCharsets.UTF_8);
+				Answer answer = send("POST /messages/create/ HTTP/1.1\r\nHost: localhost\r\nCookie: SESSION=" + session
+						+ "\r\nAccept: text/html\r\nAccept-Language: " + language
+						+ "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length
+						+ "\r\nConnection: close\r\n\r\n" + oddity.getValue());
+				sent++;
+				String problem = (answer.status == 400) ? answer.problem(language)
+						: "answered " + answer.status + " instead of 400";
+				if (problem == null && !answer.body.contains(
+						("en".equals(language)) ? "could not be read as a form" : "tidak dapat dibaca (nama berkas")) {
+					problem = "not the page of an unreadable form: " + Call.abbreviate(answer.body);
+				}
+				if (problem != null) {
+					problems.add(oddity.getKey() + " [" + language + "] -> " + problem);
+				}
+			}
+		}
+		Answer api = send("POST /api/messages/unread-count/ HTTP/1.1\r\nHost: localhost\r\nCookie: SESSION=" + session
+				+ "\r\nAccept-Language: en\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+				+ "Content-Length: 11\r\nConnection: close\r\n\r\n--x\r\nbroken");
+		sent++;
+		assertThat(problems).isEmpty();
+		assertThat(api.status).isEqualTo(400);
+		assertThat(api.head).contains("application/json");
+		assertThat(api.body).contains("could not be read as a form");
+		String log = output.getAll().substring(logged);
+		assertThat(log.lines().filter((line) -> line.contains("WARN") && line.contains("UnreadableForms"))).as(log)
+			.hasSize(sent);
+		assertThat(log).doesNotContain("\tat ").doesNotContain(" ERROR ");
+	}
+
+	private static String field(String name, String value) {
+		return "--x\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+	}
+
+	private static String file(String name, String content) {
+		return "--x\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"" + name
+				+ "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n";
 	}
 
 	/** Logs in over HTTP as a browser would; the session cookie's value. */
