@@ -24,18 +24,23 @@ class ModularityTests {
 	}
 
 	@Test
+	void theSharedTextRulesDependOnNothing() {
+		assertThat(dependenciesOf("text")).isEmpty();
+	}
+
+	@Test
 	void accountsDependOnNoOtherFeature() {
-		assertThat(dependenciesOf("accounts")).isEmpty();
+		assertThat(dependenciesOf("accounts")).isSubsetOf("text");
 	}
 
 	@Test
 	void categoriesUseOnlyAccountsForTheTeacherPicker() {
-		assertThat(dependenciesOf("categories")).isSubsetOf("accounts");
+		assertThat(dependenciesOf("categories")).isSubsetOf("accounts", "text");
 	}
 
 	@Test
 	void notificationsOnlyListenToThreadsAndAskAccounts() {
-		assertThat(dependenciesOf("notifications")).isSubsetOf("threads", "accounts");
+		assertThat(dependenciesOf("notifications")).isSubsetOf("threads", "accounts", "text");
 	}
 
 	@Test

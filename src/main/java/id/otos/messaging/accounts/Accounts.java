@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
+import id.otos.messaging.text.OneLine;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -61,8 +63,7 @@ public class Accounts {
 		if (this.users.existsByEmail(email)) {
 			throw new AccountException("email", "account.error.email-taken");
 		}
-		String username = (account.username() == null || account.username().isBlank())
-				? email.substring(0, email.indexOf('@')) : account.username().trim();
+		String username = username(account.username(), email);
 		if (this.users.existsByUsernameIgnoreCase(username)) {
 			throw new AccountException("username", "account.error.username-taken");
 		}
@@ -89,7 +90,7 @@ public class Accounts {
 		if (this.users.existsOtherWithEmail(email, id)) {
 			throw new AccountException("email", "account.error.email-taken");
 		}
-		String username = changes.username().trim();
+		String username = username(changes.username(), email);
 		if (this.users.existsOtherWithUsername(username, id)) {
 			throw new AccountException("username", "account.error.username-taken");
 		}
@@ -255,6 +256,15 @@ public class Accounts {
 		CurrentUser current = new CurrentUser(user);
 		current.eraseCredentials();
 		return current;
+	}
+
+	/**
+	 * The username as typed, on one line ({@link OneLine}); the e-mail's local part when
+	 * nothing is left of it.
+	 */
+	private static String username(String typed, String email) {
+		String username = OneLine.of(typed);
+		return (username == null || username.isEmpty()) ? email.substring(0, email.indexOf('@')) : username;
 	}
 
 	private static String likeEscaped(String text) {

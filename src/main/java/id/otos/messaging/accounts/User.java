@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.OnDelete;
+import id.otos.messaging.text.OneLine;
 import org.hibernate.annotations.OnDeleteAction;
 
 /**
@@ -190,11 +191,14 @@ public class User {
 		return trimmed;
 	}
 
+	/**
+	 * The value on one line ({@link OneLine}), or {@code whenBlank} if nothing is left.
+	 */
 	private static String optionalText(String value, String field, int maxLength, String whenBlank) {
-		if (value == null || value.isBlank()) {
+		String trimmed = OneLine.of(value);
+		if (trimmed == null || trimmed.isBlank()) {
 			return whenBlank;
 		}
-		String trimmed = value.trim();
 		if (trimmed.length() > maxLength) {
 			throw new AccountException(field, "validation.too-long", maxLength);
 		}

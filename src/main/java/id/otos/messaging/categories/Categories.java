@@ -11,6 +11,7 @@ import id.otos.messaging.accounts.AccountChanged;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.UserRoleChanged;
+import id.otos.messaging.text.OneLine;
 import id.otos.messaging.accounts.UserSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -150,7 +151,7 @@ public class Categories {
 	}
 
 	private String checkedName(String name, Long exceptId) {
-		String trimmed = (name != null) ? name.trim() : "";
+		String trimmed = (name != null) ? OneLine.of(name) : "";
 		if (trimmed.isEmpty()) {
 			throw new CategoryException("name", "validation.required");
 		}

@@ -3,6 +3,7 @@ package id.otos.messaging.notifications;
 import java.util.List;
 import java.util.Locale;
 
+import id.otos.messaging.text.OneLine;
 import id.otos.messaging.threads.StatusChange;
 import id.otos.messaging.threads.UnreadThread;
 
@@ -16,7 +17,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Writes a digest e-mail in the recipient's language: a plain-text Thymeleaf template
  * ({@code templates/mail/digest.txt}) whose words come from {@code messages*.properties},
- * like every page's.
+ * like every page's. Titles and names are put in as one line ({@link OneLine}), even when
+ * the database holds them otherwise (written by another application, or before the rule),
+ * so that none can start a line of its own and pose as the e-mail's text or links.
  */
 @Component
 class DigestComposer {
@@ -47,7 +50,7 @@ class DigestComposer {
 				? this.messages.getMessage("mail.digest.subject", new Object[] { unread, threads.size() }, locale)
 				: this.messages.getMessage("mail.digest.subject.changes", new Object[] { changes.size() }, locale);
 		Context context = new Context(locale);
-		context.setVariable("name", recipientName);
+		context.setVariable("name", OneLine.of(recipientName));
 		context.setVariable("unread", unread);
 		context.setVariable("threads", threads.stream().map(this::line).toList());
 		context.setVariable("changes", changes.stream().map((change) -> line(change, locale)).toList());
@@ -57,12 +60,12 @@ class DigestComposer {
 	}
 
 	private ThreadLine line(UnreadThread thread) {
-		return new ThreadLine(thread.title(), thread.unread(), threadLink(thread.threadId()));
+		return new ThreadLine(OneLine.of(thread.title()), thread.unread(), threadLink(thread.threadId()));
 	}
 
 	private ChangeLine line(StatusChange change, Locale locale) {
 		String key = change.reopened() ? "mail.digest.change.reopened" : "mail.digest.change." + change.to().code();
-		return new ChangeLine(change.title(), this.messages.getMessage(key, null, locale),
+		return new ChangeLine(OneLine.of(change.title()), this.messages.getMessage(key, null, locale),
 				threadLink(change.threadId()));
 	}
 

@@ -63,7 +63,7 @@ public class Broadcasts {
 		for (long studentId : students) {
 			String key = (broadcast.submissionKey() != null) ? broadcast.submissionKey() + ":" + studentId : null;
 			if (this.posting.resubmitted(staff, key).isEmpty()) {
-				MessageThread thread = this.threads.save(new MessageThread(broadcast.title().strip(), ThreadType.INFO,
+				MessageThread thread = this.threads.save(new MessageThread(broadcast.title(), ThreadType.INFO,
 						broadcast.priority(), broadcast.categoryId(), studentId, staff.userId(), staff.userId(), now));
 				this.posting.post(thread, staff, broadcast.content(), key, null, now);
 			}

@@ -19,12 +19,13 @@ import jakarta.persistence.Version;
 import id.otos.messaging.threads.CodedConverters.PriorityConverter;
 import id.otos.messaging.threads.CodedConverters.ThreadStatusConverter;
 import id.otos.messaging.threads.CodedConverters.ThreadTypeConverter;
+import id.otos.messaging.text.OneLine;
 import id.otos.messaging.threads.ThreadAuditEntry.Kind;
 
 /**
  * A conversation between one student and the people who answer them. Its status workflow
  * lives here: every change is guarded, stamped, and written to the audit log. People are
- * referred to by user id.
+ * referred to by user id. Its title is one line ({@link OneLine}), whoever opens it.
  */
 @Entity
 @Table(name = "otosapp_messagethread")
@@ -108,7 +109,10 @@ public class MessageThread {
 		if (type.isAcademic() && categoryId == null) {
 			throw new ThreadRuleException("thread.error.category-required");
 		}
-		this.title = Objects.requireNonNull(title);
+		this.title = OneLine.of(Objects.requireNonNull(title));
+		if (this.title.isEmpty()) {
+			throw new ThreadRuleException("thread.error.title-required");
+		}
 		this.type = type;
 		this.priority = priority;
 		this.categoryId = categoryId;

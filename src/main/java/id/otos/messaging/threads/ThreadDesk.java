@@ -76,8 +76,8 @@ public class ThreadDesk {
 			throw new ThreadRuleException("thread.error.teacher-not-of-category");
 		}
 		Long handler = this.routing.handlerFor(request.type(), categoryId, teacherId).orElse(null);
-		MessageThread thread = this.threads.save(new MessageThread(request.title().strip(), request.type(),
-				request.priority(), categoryId, student.userId(), handler, student.userId(), now));
+		MessageThread thread = this.threads.save(new MessageThread(request.title(), request.type(), request.priority(),
+				categoryId, student.userId(), handler, student.userId(), now));
 		this.posting.post(thread, student, request.content(), request.submissionKey(), attachment, now);
 		return thread.getId();
 	}

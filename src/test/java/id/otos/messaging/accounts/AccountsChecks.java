@@ -61,6 +61,21 @@ abstract class AccountsChecks {
 	}
 
 	@Test
+	void namesAndUsernamesAreOneLineAndALookAlikeOfATakenUsernameIsTaken() {
+		long id = this.accounts.register(new NewAccount("dewi@otos.test", "dewi\r\n\u202Ebaru", "Dewi\r\nAdmin:",
+				"\u2066Lestari\t", null, RoleName.STUDENT, "sandi-awal-123"));
+
+		assertThat(this.accounts.details(id)).hasValueSatisfying((details) -> {
+			assertThat(details.username()).isEqualTo("dewi baru");
+			assertThat(details.firstName()).isEqualTo("Dewi Admin:");
+			assertThat(details.lastName()).isEqualTo("Lestari");
+		});
+		assertThatExceptionOfType(AccountException.class)
+			.isThrownBy(() -> this.accounts.register(account("andi.baru@otos.test", "siswa1\u200F", RoleName.STUDENT)))
+			.satisfies((refusal) -> assertThat(refusal.field()).isEqualTo("username"));
+	}
+
+	@Test
 	void anEmailIsStoredInLowerCase() {
 		long id = this.accounts.register(account("Rina.Guru@Sekolah.SCH.ID", "rina", RoleName.TEACHER));
 

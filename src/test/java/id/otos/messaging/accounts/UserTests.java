@@ -22,6 +22,18 @@ class UserTests {
 	};
 
 	@Test
+	void aNameIsOneLineAndANameOfNothingButControlsIsMissing() {
+		User user = user(7, RoleName.STUDENT);
+
+		user.rename("Siti\r\n\u2028Aminah", "\u202ENurhaliza\t\u0000", null, LATER);
+
+		assertThat(user.getFirstName()).isEqualTo("Siti Aminah");
+		assertThat(user.getLastName()).isEqualTo("Nurhaliza");
+		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> user.rename("\u202E\r\n", "", null, LATER))
+			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("validation.required"));
+	}
+
+	@Test
 	void adminCannotDeactivateThemselves() {
 		User admin = user(ADMIN_ID, RoleName.ADMIN);
 

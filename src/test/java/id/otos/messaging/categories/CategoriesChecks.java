@@ -145,6 +145,16 @@ abstract class CategoriesChecks {
 	}
 
 	@Test
+	void aCategoryNameIsOneLine() {
+		long kimia = this.categories.create("Kimia\r\nOrganik\t\u202Elanjut\u202C");
+
+		assertThat(this.categories.find(kimia).orElseThrow().name()).isEqualTo("Kimia Organik lanjut");
+		assertThatExceptionOfType(CategoryException.class)
+			.isThrownBy(() -> this.categories.create("\u2066Matematika\u2069"))
+			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("category.error.name-taken"));
+	}
+
+	@Test
 	void aCategoryNeedsAName() {
 		assertThatExceptionOfType(CategoryException.class).isThrownBy(() -> this.categories.create("   "))
 			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("validation.required"));

@@ -70,6 +70,43 @@ class DigestComposerTests {
 			.doesNotContain("Status changes");
 	}
 
+	@Test
+	void titlesAndNamesStayOnTheirLineWhateverTheDatabaseHolds() {
+		String forgedLines = "Soal\r\n  https://otos.example.id.evil.test/login\r\n\r\n--\r\nAdmin otos:\tlog in again";
+		List<UnreadThread> stored = List.of(new UnreadThread(7, forgedLines, 1, 41, AT),
+				new UnreadThread(8, "Nilai\u2028Kotak masuk Anda:\u2029https://evil.test/\u0085x", 1, 40, AT),
+				new UnreadThread(9, "\u202Egnp.exe\u202C tugas \u2066\u200F\u061C", 1, 39, AT));
+		List<StatusChange> changed = List.of(new StatusChange(3, 5, "Ok\nPerubahan status percakapan Anda:",
+				ThreadStatus.OPEN, ThreadStatus.CLOSED, AT));
+
+		Digest digest = this.composer.compose("Siti\r\nAda 99 pesan yang belum Anda baca:\u202E",
+				Locale.forLanguageTag("id"), stored, changed);
+
+		assertThat(digest.body()).isEqualTo("""
+				Halo Siti Ada 99 pesan yang belum Anda baca:,
+
+				Ada 3 pesan yang belum Anda baca:
+				- Soal https://otos.example.id.evil.test/login -- Admin otos: log in again (1 belum dibaca)
+				  https://otos.example.id/messages/thread/7/
+				- Nilai Kotak masuk Anda: https://evil.test/ x (1 belum dibaca)
+				  https://otos.example.id/messages/thread/8/
+				- gnp.exe tugas (1 belum dibaca)
+				  https://otos.example.id/messages/thread/9/
+
+				Perubahan status percakapan Anda:
+				- Ok Perubahan status percakapan Anda:: ditutup
+				  https://otos.example.id/messages/thread/5/
+
+				Kotak masuk Anda:
+				https://otos.example.id/messages/
+
+				--
+				Anda menerima e-mail ini karena ringkasan e-mail aktif. Matikan di profil Anda:
+				https://otos.example.id/profile
+				""");
+		assertThat(digest.body()).doesNotContain("\r", "\t", "\u2028", "\u2029", "\u0085", "\u202E", "\u2066");
+	}
+
 	private static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasename("messages");

@@ -39,6 +39,22 @@ class MessageThreadTests {
 	}
 
 	@Test
+	void aTitleIsOneLineWithoutBidirectionalControls() {
+		MessageThread thread = new MessageThread("Soal\r\nintegral\t\u2028parsial \u202Egnp.exe\u202C\u0085",
+				ThreadType.GENERAL, Priority.NORMAL, null, siswa.userId(), null, siswa.userId(), NOW);
+
+		assertThat(thread.getTitle()).isEqualTo("Soal integral parsial gnp.exe");
+	}
+
+	@Test
+	void aTitleOfNothingButControlsIsRefused() {
+		assertThatThrownBy(() -> new MessageThread("\u202E\r\n\t\u2066", ThreadType.GENERAL, Priority.NORMAL, null,
+				siswa.userId(), null, siswa.userId(), NOW))
+			.isInstanceOf(ThreadRuleException.class)
+			.hasMessage("thread.error.title-required");
+	}
+
+	@Test
 	void teacherRequestsClosingAndTheThreadWaits() {
 		MessageThread thread = openAcademicThread(siswa, guru.userId());
 

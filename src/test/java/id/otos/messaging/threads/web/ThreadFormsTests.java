@@ -62,6 +62,24 @@ class ThreadFormsTests {
 	}
 
 	@Test
+	void aTitleIsStoredOnOneLineWithoutBidirectionalControls() throws Exception {
+		this.mvc
+			.perform(newThread("Soal\r\nintegral\t\u202Eparsial\u2028\u2029\u0085bab 2\u2066", "general", null, "Isi"))
+			.andExpect(redirectedUrlPattern("/messages/thread/*/"));
+
+		assertThat(this.jdbc.sql("select title from otosapp_messagethread").query(String.class).single())
+			.isEqualTo("Soal integral parsial bab 2");
+	}
+
+	@Test
+	void aTitleOfNothingButLineBreaksAndControlsIsRefusedAsMissing() throws Exception {
+		this.mvc.perform(newThread("\u202E\r\n\u2028", "general", null, "Isi"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Judul wajib diisi.")));
+		assertThat(threads()).isZero();
+	}
+
+	@Test
 	void missingTitleAndContentAreNamedAndTheRestIsKept() throws Exception {
 		this.mvc.perform(newThread("", "technical", null, "", "high"))
 			.andExpect(status().isOk())
