@@ -1,5 +1,9 @@
 package id.otos.messaging.threads;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -11,6 +15,28 @@ public record Broadcast(String title, String content, Priority priority, List<Lo
 
 	public Broadcast {
 		studentIds = (studentIds != null) ? List.copyOf(studentIds) : List.of();
+	}
+
+	/**
+	 * The submission key of the message to one student: the form's key and the student
+	 * together, hashed to 44 characters, so that a form key of any length the column
+	 * takes ({@link Message#SUBMISSION_KEY_MAX}) still fits; {@code null} without a form
+	 * key.
+	 * @param studentId the student
+	 * @return the key
+	 */
+	String submissionKeyFor(long studentId) {
+		if (this.submissionKey == null || this.submissionKey.isBlank()) {
+			return null;
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((this.submissionKey + ":" + studentId).getBytes(StandardCharsets.UTF_8));
+			return "b" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
 	}
 
 }

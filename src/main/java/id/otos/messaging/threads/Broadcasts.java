@@ -61,7 +61,7 @@ public class Broadcasts {
 		}
 		Instant now = this.clock.instant();
 		for (long studentId : students) {
-			String key = (broadcast.submissionKey() != null) ? broadcast.submissionKey() + ":" + studentId : null;
+			String key = broadcast.submissionKeyFor(studentId);
 			if (this.posting.resubmitted(staff, key).isEmpty()) {
 				MessageThread thread = this.threads.save(new MessageThread(broadcast.title(), ThreadType.INFO,
 						broadcast.priority(), broadcast.categoryId(), studentId, staff.userId(), staff.userId(), now));

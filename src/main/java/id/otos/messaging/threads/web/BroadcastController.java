@@ -14,6 +14,7 @@ import id.otos.messaging.threads.ThreadRuleException;
 import id.otos.messaging.threads.Viewer;
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -54,7 +55,7 @@ class BroadcastController {
 			return page(form, model);
 		}
 		try {
-			int sent = this.broadcasts.send(viewer, form.toBroadcast());
+			int sent = send(viewer, form);
 			redirect.addFlashAttribute("flashSuccess", "broadcast.done");
 			redirect.addFlashAttribute("flashSuccessArgument", sent);
 			return "redirect:/messages/";
@@ -62,6 +63,19 @@ class BroadcastController {
 		catch (ThreadRuleException ex) {
 			errors.reject(ex.getMessage());
 			return page(form, model);
+		}
+	}
+
+	/**
+	 * Sends the broadcast; the second of two identical submissions racing each other (a
+	 * double click) finds what the first sent, and the sender sees that.
+	 */
+	private int send(Viewer viewer, BroadcastForm form) {
+		try {
+			return this.broadcasts.send(viewer, form.toBroadcast());
+		}
+		catch (DataIntegrityViolationException ex) {
+			return this.broadcasts.send(viewer, form.toBroadcast());
 		}
 	}
 

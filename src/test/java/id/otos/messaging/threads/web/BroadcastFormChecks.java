@@ -1,0 +1,186 @@
+package id.otos.messaging.threads.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import id.otos.messaging.accounts.CurrentUser;
+import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.support.DemoSchool;
+import id.otos.messaging.threads.Broadcast;
+import id.otos.messaging.threads.Broadcasts;
+import id.otos.messaging.threads.Message;
+import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.Viewer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The broadcast form takes a double submission like the other forms: sent again, or twice
+ * at once, it is one broadcast and the sender sees what was sent; a submission key of any
+ * length the form takes fits the database.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+abstract class BroadcastFormChecks {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Broadcasts broadcasts;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@AfterEach
+	void backToTheDemoSchool() {
+		DemoSchool.reset(this.jdbc);
+	}
+
+	/**
+	 * How many sessions of the database wait for a lock another one holds (on H2: are in
+	 * the middle of inserting a message, which waits for the other's row).
+	 */
+	abstract String blockedSessionsQuery();
+
+	@Test
+	void aSubmissionKeyAsLongAsTheFormTakesIsOneBroadcastEvenWhenSentAgain() throws Exception {
+		String key = "k".repeat(Message.SUBMISSION_KEY_MAX);
+
+		for (int sending = 0; sending < 2; sending++) {
+			this.mvc.perform(broadcast("Libur \r\nsekolah", key, siswa("siswa1"), siswa("siswa2")))
+				.andExpect(redirectedUrl("/messages/"))
+				.andExpect(flash().attribute("flashSuccess", "broadcast.done"))
+				.andExpect(flash().attribute("flashSuccessArgument", 2));
+		}
+		assertThat(this.jdbc.sql("select title from otosapp_messagethread where thread_type = 'info'")
+			.query(String.class)
+			.list()).containsExactly("Libur sekolah", "Libur sekolah");
+	}
+
+	@Test
+	void aKeyLongerThanTheFormTakesIsAMessageAndSendsNothing() throws Exception {
+		this.mvc.perform(broadcast("Libur", "k".repeat(Message.SUBMISSION_KEY_MAX + 1), siswa("siswa1")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"error-submission_key\"")));
+		assertThat(infoThreads()).isZero();
+	}
+
+	@Test
+	void aBroadcastSentTwiceAtOnceIsOneBroadcastAndTheSecondSenderSeesWhatWasSent() throws Exception {
+		String key = UUID.randomUUID().toString();
+		long operatorId = id("operator@otos.test");
+		long siswa1 = siswa("siswa1");
+		Viewer operator = new Viewer(operatorId, RoleName.OPERATOR, Set.of());
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch firstSent = new CountDownLatch(1);
+			CountDownLatch commitFirst = new CountDownLatch(1);
+			Future<Integer> first = pool.submit(() -> this.transactions.execute((status) -> {
+				int sent = this.broadcasts.send(operator,
+						new Broadcast("Libur", "Besok libur.", Priority.NORMAL, java.util.List.of(siswa1), null, key));
+				firstSent.countDown();
+				await(commitFirst);
+				return sent;
+			}));
+			assertThat(firstSent.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<MvcResult> second = pool.submit(() -> this.mvc.perform(broadcast("Libur", key, siswa1)).andReturn());
+			waitUntilASessionWaitsForALock();
+			commitFirst.countDown();
+
+			assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+			MvcResult answer = second.get(30, TimeUnit.SECONDS);
+			assertThat(answer.getResponse().getStatus()).isEqualTo(302);
+			assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/messages/");
+			Map<String, Object> flash = answer.getFlashMap();
+			assertThat(flash).containsEntry("flashSuccess", "broadcast.done").containsEntry("flashSuccessArgument", 1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(infoThreads()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from otosapp_message").query(Long.class).single()).isEqualTo(1);
+	}
+
+	private void waitUntilASessionWaitsForALock() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (this.jdbc.sql(blockedSessionsQuery()).query(Long.class).single() == 0) {
+			assertThat(System.nanoTime()).as("the second submission waits for the first's row").isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private MockHttpServletRequestBuilder broadcast(String title, String key, long... students) {
+		MockHttpServletRequestBuilder request = post("/messages/broadcast/").param("title", title)
+			.param("content", "Besok libur.")
+			.param("priority", "normal")
+			.param("submission_key", key);
+		for (long student : students) {
+			request.param("students", String.valueOf(student));
+		}
+		return request.with(user((CurrentUser) this.users.loadUserByUsername("operator@otos.test"))).with(csrf());
+	}
+
+	private long siswa(String name) {
+		return id(name + "@otos.test");
+	}
+
+	private long id(String email) {
+		return this.jdbc.sql("select id from otosapp_user where email = :email")
+			.param("email", email)
+			.query(Long.class)
+			.single();
+	}
+
+	private long infoThreads() {
+		return this.jdbc.sql("select count(*) from otosapp_messagethread where thread_type = 'info'")
+			.query(Long.class)
+			.single();
+	}
+
+}
