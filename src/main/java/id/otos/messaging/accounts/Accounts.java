@@ -191,13 +191,19 @@ public class Accounts {
 	 * One page of the admin's user list, ordered by name.
 	 * @param text part of a name, e-mail or username, any case; blank for everybody
 	 * @param role only people with this role, or {@code null} for every role
-	 * @param page the page, from 0
+	 * @param page the page, from 0; past the last, the last
 	 * @return the page of {@value #PAGE_SIZE} users
 	 */
 	@Transactional(readOnly = true)
 	public Page<UserRow> search(String text, RoleName role, int page) {
 		String pattern = (text == null || text.isBlank()) ? null : "%" + likeEscaped(text.trim()) + "%";
-		return this.users.search(pattern, role, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+		// the offset must stay an int, however large the page asked for
+		int asked = Math.min(Math.max(page, 0), Integer.MAX_VALUE / PAGE_SIZE - 1);
+		Page<UserRow> found = this.users.search(pattern, role, PageRequest.of(asked, PAGE_SIZE));
+		if (found.isEmpty() && asked > 0 && found.getTotalPages() > 0) {
+			return this.users.search(pattern, role, PageRequest.of(found.getTotalPages() - 1, PAGE_SIZE));
+		}
+		return found;
 	}
 
 	@Transactional(readOnly = true)

@@ -54,11 +54,20 @@ public class Inbox {
 
 	/**
 	 * One page of the viewer's inbox, newest activity first, and how many threads the
-	 * filter finds in all: one statement (the total rides on each row), two only when the
-	 * page lies past the last row.
+	 * filter finds in all: one statement (the total rides on each row); a page past the
+	 * last row, however far, is the last page (two more statements).
 	 */
 	@Transactional(readOnly = true)
 	public InboxPage page(Viewer viewer, InboxFilter filter) {
+		InboxPage page = pageAsAsked(viewer, filter);
+		if (page.rows().isEmpty() && page.page() > page.pages()) {
+			return pageAsAsked(viewer,
+					new InboxFilter(filter.status(), filter.type(), filter.search(), page.pages(), filter.size()));
+		}
+		return page;
+	}
+
+	private InboxPage pageAsAsked(Viewer viewer, InboxFilter filter) {
 		Map<String, Object> parameters = new HashMap<>(DeskQuery.of(viewer).parameters());
 		String where = where(viewer, filter, parameters);
 		parameters.put("limit", filter.size());

@@ -76,6 +76,20 @@ abstract class AccountsChecks {
 	}
 
 	@Test
+	void aPageNumberPastTheLastShowsTheLastPageHoweverLargeItIs() {
+		long everybody = this.accounts.search(null, null, 0).getTotalElements();
+		int last = (int) ((everybody - 1) / Accounts.PAGE_SIZE);
+
+		for (int huge : new int[] { last + 1, 99_999_999, 107_374_182, Integer.MAX_VALUE }) {
+			Page<UserRow> page = this.accounts.search(null, null, huge);
+			assertThat(page.getNumber()).isEqualTo(last);
+			assertThat(page.getTotalElements()).isEqualTo(everybody);
+			assertThat(page.getContent()).isNotEmpty();
+		}
+		assertThat(this.accounts.search("nobody-has-this-name", null, Integer.MAX_VALUE).getContent()).isEmpty();
+	}
+
+	@Test
 	void anEmailIsStoredInLowerCase() {
 		long id = this.accounts.register(account("Rina.Guru@Sekolah.SCH.ID", "rina", RoleName.TEACHER));
 

@@ -89,7 +89,30 @@ abstract class InboxChecks {
 		assertThat(first.pages()).isEqualTo(2);
 		assertThat(first.rows()).hasSize(10).first().extracting(InboxRow::title).isEqualTo("Pertanyaan 12");
 		assertThat(second.rows()).extracting(InboxRow::title).containsExactly("Pertanyaan 2", "Pertanyaan 1");
-		assertThat(this.inbox.page(this.siswa1, new InboxFilter(null, null, null, 9, 10)).rows()).isEmpty();
+		assertThat(this.inbox.page(this.siswa1, new InboxFilter(null, null, null, 9, 10)))
+			.satisfies((past) -> assertThat(past.page()).isEqualTo(2))
+			.extracting(InboxPage::rows)
+			.isEqualTo(second.rows());
+	}
+
+	@Test
+	void aPageNumberPastTheLastShowsTheLastPageHoweverLargeItIs() {
+		for (int i = 1; i <= 3; i++) {
+			ask(ThreadType.GENERAL, "Pertanyaan " + i, "isi");
+		}
+
+		for (int huge : new int[] { 4, 999_999_999, Integer.MAX_VALUE }) {
+			InboxPage page = this.inbox.page(this.siswa1, new InboxFilter(null, null, null, huge, 2));
+			assertThat(page.page()).isEqualTo(2);
+			assertThat(page.total()).isEqualTo(3);
+			assertThat(page.rows()).extracting(InboxRow::title).containsExactly("Pertanyaan 1");
+		}
+		assertThat(this.inbox.page(this.guru1, new InboxFilter(ThreadStatus.CLOSED, null, null, Integer.MAX_VALUE, 20)))
+			.satisfies((empty) -> {
+				assertThat(empty.rows()).isEmpty();
+				assertThat(empty.page()).isEqualTo(1);
+				assertThat(empty.total()).isZero();
+			});
 	}
 
 	@Test
