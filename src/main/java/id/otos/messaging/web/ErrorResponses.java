@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -18,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Spring Boot's error responses, saying in the person's language what went wrong: an
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Controller;
  * {@code message} from {@code messages*.properties} ({@code error.<status>.text}, else
  * {@code error.4xx.text} or {@code error.500.text}), and it is JSON whatever the request
  * said it accepts, where Spring Boot would answer with an empty body. Pages keep Spring
- * Boot's error templates ({@code templates/error/}).
+ * Boot's error templates ({@code templates/error/}). Asked for directly (no error to
+ * show: the container did not send the request here), {@code /error} is a page that does
+ * not exist, with any method.
  */
 @Controller
 class ErrorResponses extends BasicErrorController {
@@ -42,7 +47,21 @@ class ErrorResponses extends BasicErrorController {
 	}
 
 	@Override
+	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+		if (askedDirectly(request)) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+		}
+		return super.errorHtml(request, response);
+	}
+
+	@Override
 	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+		if (askedDirectly(request)) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("status", HttpStatus.NOT_FOUND.value(), "message", message(HttpStatus.NOT_FOUND)));
+		}
 		HttpStatus status = getStatus(request);
 		if (status == HttpStatus.NO_CONTENT) {
 			return new ResponseEntity<>(status);
@@ -61,6 +80,11 @@ class ErrorResponses extends BasicErrorController {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.json.writeValueAsString(body));
+	}
+
+	/** Not an error dispatch: nothing failed, someone typed {@code /error}. */
+	private static boolean askedDirectly(HttpServletRequest request) {
+		return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null;
 	}
 
 	private String message(HttpStatus status) {
