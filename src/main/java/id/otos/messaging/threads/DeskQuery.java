@@ -7,8 +7,9 @@ import id.otos.messaging.accounts.RoleName;
 
 /**
  * The desk rule of {@link ThreadAccess#onDesk} as a SQL condition on
- * {@code otosapp_messagethread t}, for the inbox and the unread count. A test checks both
- * forms agree on random data.
+ * {@code otosapp_messagethread t}, for the inbox and the unread count, and the access
+ * rule of {@link ThreadAccess#mayOpen} ({@link #openable}), for whose pictures one may
+ * see. A test checks both forms of each agree on random data.
  */
 record DeskQuery(String condition, Map<String, Object> parameters) {
 
@@ -26,6 +27,24 @@ record DeskQuery(String condition, Map<String, Object> parameters) {
 			(t.teacher_or_admin_id = :me
 			 or (t.teacher_or_admin_id is null and t.thread_type <> 'academic')
 			 or (t.status = 'pending' and t.close_requested_at is not null))""";
+
+	/**
+	 * The threads the viewer may open: their desk, and beyond it every thread for admins,
+	 * every non-academic one for operators, every academic one of their categories for
+	 * teachers.
+	 * @param viewer who looks
+	 * @return the condition and its parameters
+	 */
+	static DeskQuery openable(Viewer viewer) {
+		DeskQuery desk = of(viewer);
+		String beyond = switch (viewer.role()) {
+			case STUDENT, VISITOR -> "1 = 0";
+			case TEACHER -> "(t.thread_type = 'academic' and t.category_id in (:categories))";
+			case OPERATOR -> "t.thread_type <> 'academic'";
+			case ADMIN -> "1 = 1";
+		};
+		return new DeskQuery("(" + desk.condition() + " or " + beyond + ")", desk.parameters());
+	}
 
 	static DeskQuery of(Viewer viewer) {
 		String condition = switch (viewer.role()) {

@@ -63,6 +63,9 @@ abstract class UnreadInvariantChecks {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PictureAudience pictures;
+
 	List<Viewer> people = new ArrayList<>();
 
 	List<Viewer> students = new ArrayList<>();
@@ -100,6 +103,7 @@ abstract class UnreadInvariantChecks {
 			}
 		}
 		assertInvariant(seed, STEPS);
+		assertWhoSeesWhatAgreesInSql(seed);
 		assertThat(this.people.stream().mapToLong(this.inbox::unreadCount).sum())
 			.as("the sequence leaves unread messages to count")
 			.isPositive();
@@ -188,6 +192,41 @@ abstract class UnreadInvariantChecks {
 					this.inbox.unreadThreads(person, 0, Instant.EPOCH).stream().mapToLong(UnreadThread::unread).sum())
 				.as("seed %d step %d: %s unread count vs the e-mail digest's threads", seed, step, person)
 				.isEqualTo(count);
+		}
+	}
+
+	/**
+	 * The SQL twin of {@link ThreadAccess#mayOpen} finds exactly the threads the Java
+	 * rule lets each person open, and whose pictures each person may see follows from it:
+	 * their own, everyone's for operators and admins, else those of the people in a
+	 * thread they may open.
+	 */
+	private void assertWhoSeesWhatAgreesInSql(long seed) {
+		List<long[]> senders = this.jdbc.sql("select thread_id, sender_id from otosapp_message")
+			.query((rs, n) -> new long[] { rs.getLong("thread_id"), rs.getLong("sender_id") })
+			.list();
+		List<MessageThread> all = this.threads.findAll();
+		for (Viewer person : this.people) {
+			DeskQuery openable = DeskQuery.openable(person);
+			List<Long> inSql = this.jdbc.sql("select t.id from otosapp_messagethread t where " + openable.condition())
+				.params(openable.parameters())
+				.query(Long.class)
+				.list();
+			List<Long> inJava = all.stream()
+				.filter((thread) -> ThreadAccess.mayOpen(person, thread))
+				.map(MessageThread::getId)
+				.toList();
+			assertThat(inSql).as("seed %d: %s may open", seed, person).containsExactlyInAnyOrderElementsOf(inJava);
+			for (Viewer owner : this.people) {
+				boolean shares = all.stream()
+					.filter((thread) -> ThreadAccess.mayOpen(person, thread))
+					.anyMatch((thread) -> thread.getStudentId() == owner.userId() || thread.isAssignedTo(owner.userId())
+							|| senders.stream().anyMatch((m) -> m[0] == thread.getId() && m[1] == owner.userId()));
+				boolean expected = person.userId() == owner.userId() || person.isStaff() || shares;
+				assertThat(this.pictures.maySee(person, owner.userId()))
+					.as("seed %d: %s sees the picture of %s", seed, person, owner)
+					.isEqualTo(expected);
+			}
 		}
 	}
 

@@ -1,6 +1,7 @@
-package id.otos.messaging.accounts.web;
+package id.otos.messaging.threads.web;
 
 import java.util.Optional;
+import java.util.Set;
 
 import id.otos.messaging.accounts.AccountFixtures;
 import id.otos.messaging.accounts.Accounts;
@@ -9,6 +10,9 @@ import id.otos.messaging.accounts.PictureContent;
 import id.otos.messaging.accounts.PictureSamples;
 import id.otos.messaging.accounts.ProfilePictures;
 import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.threads.PictureAudience;
+import id.otos.messaging.threads.Viewer;
+import id.otos.messaging.threads.Viewers;
 import id.otos.messaging.web.WebTestConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
@@ -46,12 +51,22 @@ class ProfilePictureControllerTests {
 	@MockitoBean
 	ProfilePictures pictures;
 
+	@MockitoBean
+	PictureAudience audience;
+
+	@MockitoBean
+	Viewers viewers;
+
 	private CurrentUser teacher;
 
 	@BeforeEach
 	void aTeacherIsLoggedInAndStudentSevenHasAPicture() {
 		this.teacher = AccountFixtures.loggedIn(3, RoleName.TEACHER);
 		given(this.accounts.currentUser(3)).willReturn(Optional.of(this.teacher));
+		Viewer viewer = new Viewer(3, RoleName.TEACHER, Set.of());
+		given(this.viewers.of(this.teacher)).willReturn(viewer);
+		given(this.audience.maySee(viewer, 7)).willReturn(true);
+		given(this.audience.maySee(viewer, 8)).willReturn(true);
 		given(this.pictures.version(7)).willReturn(Optional.of(VERSION));
 		given(this.pictures.content(7))
 			.willReturn(Optional.of(new PictureContent("image/png", PictureSamples.png(), VERSION)));
@@ -97,6 +112,29 @@ class ProfilePictureControllerTests {
 		given(this.pictures.version(8)).willReturn(Optional.empty());
 
 		this.mvc.perform(get("/accounts/8/picture").with(user(this.teacher))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aPictureOneMayNotSeeAnswersExactlyAsOneThatDoesNotExist() throws Exception {
+		given(this.pictures.version(9)).willReturn(Optional.of("9-0a1b2c3d4e.png"));
+		given(this.pictures.version(8)).willReturn(Optional.empty());
+
+		String hidden = this.mvc.perform(get("/accounts/9/picture").with(user(this.teacher)))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String missing = this.mvc.perform(get("/accounts/8/picture").with(user(this.teacher)))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(hidden).isEqualTo(missing);
+		this.mvc
+			.perform(
+					get("/accounts/9/picture").header("If-None-Match", "\"9-0a1b2c3d4e.png\"").with(user(this.teacher)))
+			.andExpect(status().isNotFound());
+		then(this.pictures).should(never()).content(anyLong());
 	}
 
 	@Test

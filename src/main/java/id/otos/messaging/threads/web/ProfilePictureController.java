@@ -1,10 +1,12 @@
-package id.otos.messaging.accounts.web;
+package id.otos.messaging.threads.web;
 
 import java.time.Duration;
 import java.util.Optional;
 
 import id.otos.messaging.accounts.PictureContent;
 import id.otos.messaging.accounts.ProfilePictures;
+import id.otos.messaging.threads.PictureAudience;
+import id.otos.messaging.threads.Viewer;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Serves profile pictures to logged-in people. Pages link to
+ * Serves profile pictures to the people who may see them ({@link PictureAudience}); to
+ * anyone else a picture answers exactly as one that does not exist (404). It lives with
+ * the threads because who shares a thread with whom decides. Pages link to
  * {@code /accounts/{id}/picture?v={version}}: such a URL never changes its content, so
  * browsers keep it for a year; without (or with an old) {@code v} the browser must
  * revalidate with the ETag.
@@ -32,14 +36,17 @@ class ProfilePictureController {
 
 	private final ProfilePictures pictures;
 
-	ProfilePictureController(ProfilePictures pictures) {
+	private final PictureAudience audience;
+
+	ProfilePictureController(ProfilePictures pictures, PictureAudience audience) {
 		this.pictures = pictures;
+		this.audience = audience;
 	}
 
 	@GetMapping("/accounts/{id}/picture")
-	ResponseEntity<byte[]> picture(@PathVariable long id, @RequestParam(name = "v", required = false) String v,
-			WebRequest request) {
-		Optional<String> version = this.pictures.version(id);
+	ResponseEntity<byte[]> picture(Viewer viewer, @PathVariable long id,
+			@RequestParam(name = "v", required = false) String v, WebRequest request) {
+		Optional<String> version = this.audience.maySee(viewer, id) ? this.pictures.version(id) : Optional.empty();
 		if (version.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
