@@ -137,8 +137,13 @@ final class Endpoints {
 		add("POST /admin/categories/{id}/teachers/{teacherId}/unassign", List.of(Who.ADMIN, Who.ADMIN, Who.STUDENT),
 				(h, who) -> admin(new Call(who, "POST", "/admin/categories/{id}/teachers/{teacherId}/unassign",
 						h.id(this.f.fuzzCategory), h.id(this.f.teacher, this.f.otherTeacher, this.f.student))));
-		add("GET /accounts/{id}/picture", EVERYONE, (h, who) -> new Call(who, "GET", "/accounts/{id}/picture",
-				h.id(this.f.student, this.f.teacher, this.f.victim)));
+		add("GET /accounts/{id}/picture", EVERYONE, (h, who) -> {
+			String owner = h.id(this.f.student, this.f.teacher, this.f.victim, this.f.otherStudent);
+			return new Call(who, "GET", "/accounts/{id}/picture", owner).refusedWhen(!this.f.maySeePicture(who, owner),
+					who + " shares no thread with " + owner);
+		});
+		add("GET /error", EVERYONE, (h, who) -> new Call(who, "GET", "/error").refusedWhen(true,
+				"the error page is not a page of its own"));
 	}
 
 	private static String text(Hostile h, double presence) {

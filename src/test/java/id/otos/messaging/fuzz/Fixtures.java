@@ -89,6 +89,10 @@ final class Fixtures {
 		f.studentThread = open(mvc, users, "siswa1@otos.test", "academic", f.category, f.teacher, f.usedSubmissionKey);
 		f.otherStudentsThread = open(mvc, users, "siswa2@otos.test", "technical", null, null,
 				UUID.randomUUID().toString());
+		mvc.perform(multipart("/profile/picture")
+			.file(new MockMultipartFile("picture", "wajah.png", "image/png", PictureSamples.png()))
+			.with(user(users.loadUserByUsername("siswa2@otos.test")))
+			.with(csrf())).andExpect(status().isFound());
 		f.studentMessage = id(jdbc, "select min(id) from otosapp_message where thread_id = " + f.studentThread);
 		f.otherStudentsMessage = id(jdbc,
 				"select min(id) from otosapp_message where thread_id = " + f.otherStudentsThread);
@@ -131,6 +135,21 @@ final class Fixtures {
 			return false;
 		}
 		return !(who == Who.STUDENT && id.strip().equals(String.valueOf(this.otherStudentsThread)));
+	}
+
+	/**
+	 * Whether the person may see the picture of the account with this id, as far as the
+	 * fixtures tell: {@code false} for the student asking for the other student's (who
+	 * has one) or the victim's, with whom they share no thread, or anything asked for by
+	 * nobody.
+	 */
+	boolean maySeePicture(Who who, String id) {
+		if (who == Who.ANONYMOUS) {
+			return false;
+		}
+		String owner = id.strip();
+		return !(who == Who.STUDENT
+				&& (owner.equals(String.valueOf(this.otherStudent)) || owner.equals(String.valueOf(this.victim))));
 	}
 
 	/** {@code false} for a fixture message asked for under the other fixture thread. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import id.otos.messaging.accounts.PictureSamples;
+import id.otos.messaging.attachments.ArchiveBombs;
 
 import org.springframework.mock.web.MockMultipartFile;
 
@@ -32,13 +33,17 @@ final class Hostile {
 	private static final String[] NUMBERS = { "0", "-1", "-0", "1", "2", "9223372036854775807", "9223372036854775808",
 			"-9223372036854775808", "-9223372036854775809", "99999999999999999999", "1e40", "1E3", "1.5", "NaN",
 			"Infinity", "0x10", "+7", " 7 ", "7 ", "٣", "１", "abc", "", " ", "null", "undefined", "[]", "{}", "true",
-			"2147483648", "-2147483649", "\u00007", "7\u0000", "１２３", "1_000" };
+			"2147483648", "-2147483649", "\u00007", "7\u0000", "１２３", "1_000", "2147483647", "107374183", "999999999" };
 
 	private final long seed;
 
 	private final Random random;
 
 	private byte[] oversized;
+
+	private byte[] archiveBomb;
+
+	private byte[] archiveBombWithLyingHeader;
 
 	Hostile(long seed) {
 		this.seed = seed;
@@ -152,7 +157,7 @@ final class Hostile {
 		};
 		String type = oneOf("image/png", "application/octet-stream", "text/html", "image/svg+xml",
 				"application/x-msdownload", "", "image/png; charset=\u0000", "multipart/form-data");
-		byte[] content = switch (this.random.nextInt(8)) {
+		byte[] content = switch (this.random.nextInt(10)) {
 			case 0 -> PictureSamples.png();
 			case 1 -> "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
 			case 2 ->
@@ -161,9 +166,27 @@ final class Hostile {
 			case 4 -> oversized(limit);
 			case 5 -> "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1);
 			case 6 -> "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+			case 7 -> archiveBomb();
+			case 8 -> archiveBombWithLyingHeader();
 			default -> PictureSamples.gif();
 		};
 		return new MockMultipartFile(field, name, type, content);
+	}
+
+	/** A Word document of 2 MB that unpacks to 2 GB, made once. */
+	private byte[] archiveBomb() {
+		if (this.archiveBomb == null) {
+			this.archiveBomb = ArchiveBombs.wordDocumentOfZeros(2, 1024);
+		}
+		return this.archiveBomb;
+	}
+
+	/** A Word document whose local header says 16 bytes for 1 GB, made once. */
+	private byte[] archiveBombWithLyingHeader() {
+		if (this.archiveBombWithLyingHeader == null) {
+			this.archiveBombWithLyingHeader = ArchiveBombs.wordDocumentWhoseLocalHeaderLies(1024);
+		}
+		return this.archiveBombWithLyingHeader;
 	}
 
 	/** One byte over the largest limit asked for so far, made once. */
