@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh: the otos-messaging benchmark (issue 5), one command.
+# bench/run.sh: the otos-messaging benchmark (BENCHMARKS.md), one command.
 #
 # Usage (from anywhere in the checkout):
 #

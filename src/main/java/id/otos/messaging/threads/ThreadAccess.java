@@ -1,9 +1,12 @@
 package id.otos.messaging.threads;
 
 /**
- * The one rule set of who sees and does what with a thread (DESIGN.md, "Roles and who
- * sees what"). The inbox and the unread count use the same rules as SQL
- * ({@link DeskQuery}); a test keeps the two in step.
+ * The one rule set of who sees and does what with a thread: a person's desk (their inbox
+ * and unread count), what else they may open (admins anything, operators any non-academic
+ * thread, teachers any academic thread of their categories; anything else is "not
+ * found"), and which actions they may take. The inbox, the unread count and who sees
+ * whose picture use the same rules as SQL ({@link DeskQuery}); a property test keeps the
+ * two in step.
  */
 public final class ThreadAccess {
 

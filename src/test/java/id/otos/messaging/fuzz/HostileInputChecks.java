@@ -46,16 +46,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * The hostile-input harness (issue 6): generated requests to every form and API, as every
- * role and as nobody, through the whole application (MockMvc on the full context, the
- * real database). For every request: no 5xx; a refused request (4xx, a form shown again
- * with errors, a redirect with an error notice, the log-in page) says why in the user's
- * language (Indonesian by default, English by header, parameter or cookie) in one of the
- * application's own messages; and it changes no row of any application table. Where the
- * application answers with an error status and no body, the error page is rendered as the
- * servlet container would (its error dispatch to {@code /error}), and checked the same
- * way. {@code -Dotos.fuzz.requests-per-endpoint=N} and {@code -Dotos.fuzz.seed=S} make a
- * longer or a repeated run.
+ * The hostile-input harness (SECURITY.md, "Hostile input"): generated requests to every
+ * form and API, as every role and as nobody, through the whole application (MockMvc on
+ * the full context, the real database). For every request: no 5xx; a refused request
+ * (4xx, a form shown again with errors, a redirect with an error notice, the log-in page)
+ * says why in the user's language (Indonesian by default, English by header, parameter or
+ * cookie) in one of the application's own messages; and it changes no row of any
+ * application table. Where the application answers with an error status and no body, the
+ * error page is rendered as the servlet container would (its error dispatch to
+ * {@code /error}), and checked the same way. {@code -Dotos.fuzz.requests-per-endpoint=N}
+ * and {@code -Dotos.fuzz.seed=S} make a longer or a repeated run.
  */
 @SpringBootTest(properties = { "otos.messages.threads-per-hour=1000000",
 		"logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver=ERROR" })

@@ -41,15 +41,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 6, item 2: two app nodes on one PostgreSQL database; 64 browsers posting 10,000
- * replies over real HTTP into a handful of shared threads, some forms submitted twice at
- * once (once on each node), while others read thread pages, inboxes and unread counts and
- * change statuses, priorities and handlers on both nodes. Afterwards: every acknowledged
- * reply is stored exactly once and nothing else is, a double submission is one message,
- * nobody was answered with an error, every person's unread count on both nodes equals a
- * recount in SQL, and the audit log holds exactly the acknowledged changes, each thread's
- * entries chaining from how it was opened to how it is now. The figures are printed on a
- * line starting "concurrent writers:".
+ * Concurrent writers: two app nodes on one PostgreSQL database; 64 browsers posting
+ * 10,000 replies over real HTTP into a handful of shared threads, some forms submitted
+ * twice at once (once on each node), while others read thread pages, inboxes and unread
+ * counts and change statuses, priorities and handlers on both nodes. Afterwards: every
+ * acknowledged reply is stored exactly once and nothing else is, a double submission is
+ * one message, nobody was answered with an error, every person's unread count on both
+ * nodes equals a recount in SQL, and the audit log holds exactly the acknowledged
+ * changes, each thread's entries chaining from how it was opened to how it is now. The
+ * figures are printed on a line starting "concurrent writers:".
  */
 class ConcurrentWritersPostgresTests {
 
@@ -421,8 +421,8 @@ class ConcurrentWritersPostgresTests {
 	}
 
 	/**
-	 * The unread rule of DESIGN.md in SQL: messages not sent by the person, after their
-	 * own read position, over the threads on their desk.
+	 * The unread rule (docs/decisions/0004) in SQL: messages not sent by the person,
+	 * after their own read position, over the threads on their desk.
 	 */
 	private static long recount(Person person) {
 		String desk = switch (person.role()) {

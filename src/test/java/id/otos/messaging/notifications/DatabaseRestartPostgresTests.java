@@ -43,11 +43,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL stopped and started again while people use the application (issue 6,
- * faults): one app node on a PostgreSQL server of this test's own, which it stops and
- * starts again on the same port and data directory, while students and a teacher post
- * replies and others read pages and the unread count, each on a thread of their own, over
- * real HTTP.
+ * PostgreSQL stopped and started again while people use the application (README, "When
+ * the database goes away"): one app node on a PostgreSQL server of this test's own, which
+ * it stops and starts again on the same port and data directory, while students and a
+ * teacher post replies and others read pages and the unread count, each on a thread of
+ * their own, over real HTTP.
  * <ul>
  * <li>while the database is away every answer is a 503 (the try-again page in the
  * person's language, or 503 JSON from the API), never a 500, a stack trace or a wait

@@ -12,7 +12,7 @@ import static id.otos.messaging.threads.ThreadFixtures.teacherOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who sees and does what (DESIGN.md, "Roles and who sees what"), rule by rule.
+ * Who sees and does what (as {@link ThreadAccess} states them), rule by rule.
  */
 class ThreadAccessTests {
 

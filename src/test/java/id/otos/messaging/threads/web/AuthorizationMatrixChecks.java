@@ -45,11 +45,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Every relationship a person can have to a thread, times every page, action, API call
- * and download, against the outcome DESIGN.md specifies: allowed, refused by the workflow
- * with a message on the thread page (may do, but not now: a thread someone else already
- * claimed), 403 (may open, may not do), or 404 (may not open; the thread's existence is
- * not revealed). A refused request changes nothing. Each cell runs in a transaction that
- * is rolled back.
+ * and download, against the outcome the access rules specify ({@code ThreadAccess} and
+ * the workflow of {@code MessageThread}): allowed, refused by the workflow with a message
+ * on the thread page (may do, but not now: a thread someone else already claimed), 403
+ * (may open, may not do), or 404 (may not open; the thread's existence is not revealed).
+ * A refused request changes nothing. Each cell runs in a transaction that is rolled back.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
