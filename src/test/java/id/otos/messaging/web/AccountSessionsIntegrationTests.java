@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import id.otos.messaging.accounts.Accounts;
@@ -169,11 +170,16 @@ class AccountSessionsIntegrationTests {
 
 		this.mvc.perform(get("/profile").cookie(session))
 			.andExpect(content().string(containsString("id=\"profile-picture\"")));
+		for (Cookie whoMaySee : List.of(session, logIn("admin@otos.test", "demo-password"))) {
+			this.mvc.perform(get("/accounts/" + id + "/picture").cookie(whoMaySee))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", "image/gif"))
+				.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+				.andExpect(content().bytes(PictureSamples.gif()));
+		}
+		// a student who shares no thread with them
 		this.mvc.perform(get("/accounts/" + id + "/picture").cookie(logIn("siswa2@otos.test", "demo-password")))
-			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Type", "image/gif"))
-			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
-			.andExpect(content().bytes(PictureSamples.gif()));
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
