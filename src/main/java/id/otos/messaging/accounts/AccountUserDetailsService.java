@@ -48,7 +48,7 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 	@Transactional
 	public UserDetails updatePassword(UserDetails details, String newEncodedPassword) {
 		User user = this.users.findByEmail(details.getUsername()).orElseThrow();
-		user.changePassword(newEncodedPassword, this.clock.instant());
+		user.changePassword(newEncodedPassword);
 		this.events.publishEvent(new AccountChanged(user.getId()));
 		if (details instanceof CurrentUser loggingIn) {
 			loggingIn.passwordRehashed(newEncodedPassword);

@@ -69,7 +69,7 @@ public class Accounts {
 		Passwords.check(account.rawPassword(), "password");
 		User user = new User(email, username, account.firstName(), account.lastName(), assignable(account.role()),
 				this.passwordEncoder.encode(account.rawPassword()), this.clock.instant());
-		user.rename(user.getFirstName(), user.getLastName(), account.phoneNumber(), this.clock.instant());
+		user.rename(user.getFirstName(), user.getLastName(), account.phoneNumber());
 		long id = this.users.save(user).getId();
 		this.events.publishEvent(new AccountChanged(id));
 		return id;
@@ -95,14 +95,13 @@ public class Accounts {
 		}
 		if (changes.newPassword() != null) {
 			Passwords.check(changes.newPassword(), "newPassword");
-			user.changePassword(this.passwordEncoder.encode(changes.newPassword()), this.clock.instant());
+			user.changePassword(this.passwordEncoder.encode(changes.newPassword()));
 		}
-		user.changeEmail(email, username, this.clock.instant());
-		user.rename(changes.firstName(), changes.lastName(), changes.phoneNumber(), this.clock.instant());
+		user.changeEmail(email, username);
+		user.rename(changes.firstName(), changes.lastName(), changes.phoneNumber());
 		RoleName before = user.getRole();
 		if (before != changes.role()) {
-			user.changeRole(assignable(changes.role()), actingUserId, this::lockAndCountActiveAdmins,
-					this.clock.instant());
+			user.changeRole(assignable(changes.role()), actingUserId, this::lockAndCountActiveAdmins);
 			this.events.publishEvent(new UserRoleChanged(id, before, changes.role()));
 		}
 	}
@@ -115,18 +114,18 @@ public class Accounts {
 	 */
 	@Transactional
 	public void deactivate(long id, long actingUserId) {
-		user(id).deactivate(actingUserId, this::lockAndCountActiveAdmins, this.clock.instant());
+		user(id).deactivate(actingUserId, this::lockAndCountActiveAdmins);
 	}
 
 	@Transactional
 	public void activate(long id) {
-		user(id).activate(this.clock.instant());
+		user(id).activate();
 	}
 
 	/** A person changes their own name and phone number. */
 	@Transactional
 	public void updateProfile(long id, String firstName, String lastName, String phoneNumber) {
-		user(id).rename(firstName, lastName, phoneNumber, this.clock.instant());
+		user(id).rename(firstName, lastName, phoneNumber);
 	}
 
 	/**
@@ -144,7 +143,7 @@ public class Accounts {
 			throw new AccountException("currentPassword", "account.error.wrong-password");
 		}
 		Passwords.check(newPassword, "newPassword");
-		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+		user.changePassword(this.passwordEncoder.encode(newPassword));
 		return withoutPassword(user);
 	}
 

@@ -58,7 +58,7 @@ public class ProfilePictures {
 		picture.replace(type, bytes, this.clock.instant());
 		this.pictures.save(picture);
 		String name = ProfilePicture.nameFor(userId, type, bytes);
-		user.useProfilePicture(name, this.clock.instant());
+		user.useProfilePicture(name);
 		return name;
 	}
 
@@ -67,7 +67,7 @@ public class ProfilePictures {
 	public void remove(long userId) {
 		User user = this.users.findById(userId).orElseThrow(() -> new AccountNotFoundException(userId));
 		this.pictures.deleteById(userId);
-		user.useProfilePicture(null, this.clock.instant());
+		user.useProfilePicture(null);
 	}
 
 	/**

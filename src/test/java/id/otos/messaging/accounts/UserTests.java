@@ -25,7 +25,7 @@ class UserTests {
 	void adminCannotDeactivateThemselves() {
 		User admin = user(ADMIN_ID, RoleName.ADMIN);
 
-		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> admin.deactivate(ADMIN_ID, () -> 2, LATER))
+		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> admin.deactivate(ADMIN_ID, () -> 2))
 			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("account.error.cannot-deactivate-self"));
 		assertThat(admin.isActive()).isTrue();
 	}
@@ -34,8 +34,7 @@ class UserTests {
 	void lastActiveAdminCannotBeDeactivated() {
 		User lastAdmin = user(2, RoleName.ADMIN);
 
-		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> lastAdmin.deactivate(ADMIN_ID, () -> 1, LATER))
+		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> lastAdmin.deactivate(ADMIN_ID, () -> 1))
 			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("account.error.last-admin"));
 		assertThat(lastAdmin.isActive()).isTrue();
 	}
@@ -44,17 +43,16 @@ class UserTests {
 	void anAdminCanBeDeactivatedWhileAnotherAdminStaysActive() {
 		User otherAdmin = user(2, RoleName.ADMIN);
 
-		otherAdmin.deactivate(ADMIN_ID, () -> 2, LATER);
+		otherAdmin.deactivate(ADMIN_ID, () -> 2);
 
 		assertThat(otherAdmin.isActive()).isFalse();
-		assertThat(otherAdmin.getUpdatedAt()).isEqualTo(LATER);
 	}
 
 	@Test
 	void deactivatingAStudentDoesNotNeedToCountAdmins() {
 		User student = user(5, RoleName.STUDENT);
 
-		student.deactivate(ADMIN_ID, MUST_NOT_COUNT, LATER);
+		student.deactivate(ADMIN_ID, MUST_NOT_COUNT);
 
 		assertThat(student.isActive()).isFalse();
 	}
@@ -62,9 +60,9 @@ class UserTests {
 	@Test
 	void reactivatingLetsThePersonLogInAgain() {
 		User student = user(5, RoleName.STUDENT);
-		student.deactivate(ADMIN_ID, MUST_NOT_COUNT, LATER);
+		student.deactivate(ADMIN_ID, MUST_NOT_COUNT);
 
-		student.activate(LATER);
+		student.activate();
 
 		assertThat(student.isActive()).isTrue();
 	}
@@ -74,7 +72,7 @@ class UserTests {
 		User admin = user(ADMIN_ID, RoleName.ADMIN);
 
 		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> admin.changeRole(role(RoleName.TEACHER), ADMIN_ID, () -> 3, LATER))
+			.isThrownBy(() -> admin.changeRole(role(RoleName.TEACHER), ADMIN_ID, () -> 3))
 			.satisfies((refusal) -> {
 				assertThat(refusal.field()).isEqualTo("role");
 				assertThat(refusal.messageKey()).isEqualTo("account.error.cannot-demote-self");
@@ -87,7 +85,7 @@ class UserTests {
 		User lastAdmin = user(2, RoleName.ADMIN);
 
 		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> lastAdmin.changeRole(role(RoleName.OPERATOR), ADMIN_ID, () -> 1, LATER))
+			.isThrownBy(() -> lastAdmin.changeRole(role(RoleName.OPERATOR), ADMIN_ID, () -> 1))
 			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("account.error.last-admin"));
 		assertThat(lastAdmin.getRole()).isEqualTo(RoleName.ADMIN);
 	}
@@ -95,9 +93,9 @@ class UserTests {
 	@Test
 	void aDeactivatedAdminCanBeDemotedWithoutCountingAdmins() {
 		User formerAdmin = user(2, RoleName.ADMIN);
-		formerAdmin.deactivate(ADMIN_ID, () -> 2, LATER);
+		formerAdmin.deactivate(ADMIN_ID, () -> 2);
 
-		formerAdmin.changeRole(role(RoleName.STUDENT), ADMIN_ID, MUST_NOT_COUNT, LATER);
+		formerAdmin.changeRole(role(RoleName.STUDENT), ADMIN_ID, MUST_NOT_COUNT);
 
 		assertThat(formerAdmin.getRole()).isEqualTo(RoleName.STUDENT);
 	}
@@ -106,7 +104,7 @@ class UserTests {
 	void anAdminMayChangeTheirOwnDetailsWithoutLosingTheirRole() {
 		User admin = user(ADMIN_ID, RoleName.ADMIN);
 
-		admin.changeRole(role(RoleName.ADMIN), ADMIN_ID, MUST_NOT_COUNT, LATER);
+		admin.changeRole(role(RoleName.ADMIN), ADMIN_ID, MUST_NOT_COUNT);
 
 		assertThat(admin.getRole()).isEqualTo(RoleName.ADMIN);
 	}
@@ -117,11 +115,11 @@ class UserTests {
 		assertThat(person.isStaff()).isFalse();
 		assertThat(person.isSuperuser()).isFalse();
 
-		person.changeRole(role(RoleName.OPERATOR), ADMIN_ID, MUST_NOT_COUNT, LATER);
+		person.changeRole(role(RoleName.OPERATOR), ADMIN_ID, MUST_NOT_COUNT);
 		assertThat(person.isStaff()).isTrue();
 		assertThat(person.isSuperuser()).isFalse();
 
-		person.changeRole(role(RoleName.ADMIN), ADMIN_ID, MUST_NOT_COUNT, LATER);
+		person.changeRole(role(RoleName.ADMIN), ADMIN_ID, MUST_NOT_COUNT);
 		assertThat(person.isStaff()).isTrue();
 		assertThat(person.isSuperuser()).isTrue();
 	}
@@ -130,7 +128,7 @@ class UserTests {
 	void aPersonMayHaveASingleName() {
 		User person = user(7, RoleName.STUDENT);
 
-		person.rename("  Sukarno ", "  ", " 0812-3456-7890 ", LATER);
+		person.rename("  Sukarno ", "  ", " 0812-3456-7890 ");
 
 		assertThat(person.getFirstName()).isEqualTo("Sukarno");
 		assertThat(person.getLastName()).isEmpty();
@@ -142,7 +140,7 @@ class UserTests {
 	void firstNameIsRequired() {
 		User person = user(7, RoleName.STUDENT);
 
-		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> person.rename(" ", "Pratama", null, LATER))
+		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> person.rename(" ", "Pratama", null))
 			.satisfies((refusal) -> assertThat(refusal.field()).isEqualTo("firstName"));
 		assertThat(person.getFirstName()).isEqualTo("Nama");
 	}
@@ -151,7 +149,7 @@ class UserTests {
 	void aBlankPhoneNumberIsStoredAsNone() {
 		User person = user(7, RoleName.STUDENT);
 
-		person.rename("Andi", "Pratama", "   ", LATER);
+		person.rename("Andi", "Pratama", "   ");
 
 		assertThat(person.getPhoneNumber()).isNull();
 	}
@@ -161,7 +159,7 @@ class UserTests {
 		User person = user(7, RoleName.STUDENT);
 
 		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> person.rename("Andi", "Pratama", "0812 3456 7890 1234 5678", LATER))
+			.isThrownBy(() -> person.rename("Andi", "Pratama", "0812 3456 7890 1234 5678"))
 			.satisfies((refusal) -> assertThat(refusal.field()).isEqualTo("phoneNumber"));
 	}
 
@@ -169,7 +167,7 @@ class UserTests {
 	void emailIsKeptInLowerCaseSoThatItIsUniqueWhateverItsCase() {
 		User person = user(7, RoleName.STUDENT);
 
-		person.changeEmail("  Andi.Pratama@Sekolah.SCH.id ", "andi", LATER);
+		person.changeEmail("  Andi.Pratama@Sekolah.SCH.id ", "andi");
 
 		assertThat(person.getEmail()).isEqualTo("andi.pratama@sekolah.sch.id");
 	}
