@@ -53,7 +53,8 @@ public enum MigrationCheck {
 		if (state.isFailed()) {
 			return FAILED;
 		}
-		if (state == MigrationState.BASELINE || state == MigrationState.BELOW_BASELINE) {
+		if (state == MigrationState.BASELINE || state == MigrationState.BELOW_BASELINE
+				|| state == MigrationState.BASELINE_IGNORED) {
 			return ADOPTED;
 		}
 		if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.MISSING_SUCCESS) {
