@@ -38,10 +38,13 @@ public class Accounts {
 
 	private final KeptPerAccount<Optional<CurrentUser>> currentUsers;
 
+	private final AccountHome home;
+
 	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events, Clock clock, KeptAccounts kept) {
+			ApplicationEventPublisher events, Clock clock, KeptAccounts kept, AccountHome home) {
 		this.kept = kept;
-		this.currentUsers = kept.keep((id) -> users.findById(id).map(Accounts::withoutPassword));
+		this.home = home;
+		this.currentUsers = kept.keep((id) -> users.findById(id).map((user) -> withoutPassword(user, home)));
 		this.users = users;
 		this.roles = roles;
 		this.passwordEncoder = passwordEncoder;
@@ -57,6 +60,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public long register(NewAccount account) {
+		this.home.requireManagedHere();
 		String email = User.normalizeEmail(account.email());
 		if (this.users.existsByEmail(email)) {
 			throw new AccountException("email", "account.error.email-taken");
@@ -84,6 +88,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public void update(long id, AccountChanges changes, long actingUserId) {
+		this.home.requireManagedHere();
 		User user = user(id);
 		String email = User.normalizeEmail(changes.email());
 		if (this.users.existsOtherWithEmail(email, id)) {
@@ -114,17 +119,20 @@ public class Accounts {
 	 */
 	@Transactional
 	public void deactivate(long id, long actingUserId) {
+		this.home.requireManagedHere();
 		user(id).deactivate(actingUserId, this::lockAndCountActiveAdmins);
 	}
 
 	@Transactional
 	public void activate(long id) {
+		this.home.requireManagedHere();
 		user(id).activate();
 	}
 
 	/** A person changes their own name and phone number. */
 	@Transactional
 	public void updateProfile(long id, String firstName, String lastName, String phoneNumber) {
+		this.home.requireManagedHere();
 		user(id).rename(firstName, lastName, phoneNumber);
 	}
 
@@ -138,13 +146,14 @@ public class Accounts {
 	 */
 	@Transactional
 	public CurrentUser changePassword(long id, String currentPassword, String newPassword) {
+		this.home.requireManagedHere();
 		User user = user(id);
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPassword())) {
 			throw new AccountException("currentPassword", "account.error.wrong-password");
 		}
 		Passwords.check(newPassword, "newPassword");
 		user.changePassword(this.passwordEncoder.encode(newPassword));
-		return withoutPassword(user);
+		return withoutPassword(user, this.home);
 	}
 
 	/**
@@ -250,8 +259,8 @@ public class Accounts {
 			.orElseThrow(() -> new IllegalStateException("otosapp_role has no row for " + name.storedName()));
 	}
 
-	private static CurrentUser withoutPassword(User user) {
-		CurrentUser current = new CurrentUser(user);
+	private static CurrentUser withoutPassword(User user, AccountHome home) {
+		CurrentUser current = new CurrentUser(user, home);
 		current.eraseCredentials();
 		return current;
 	}

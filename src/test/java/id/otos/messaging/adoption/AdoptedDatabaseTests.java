@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import id.otos.messaging.MessagingApplication;
+import id.otos.messaging.accounts.AccountException;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.accounts.RoleName;
@@ -25,8 +26,12 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -93,6 +98,34 @@ class AdoptedDatabaseTests {
 				.hasValueSatisfying((user) -> assertThat(user.isEnabled()).as("deactivated by Django").isFalse());
 			assertThat(accounts.currentUser(added).map(CurrentUser::role)).contains(RoleName.TEACHER);
 		});
+	}
+
+	@Test
+	void accountsAreOtossHereAnUnverifiedAccountCannotLogInAndNoHashIsRewritten() {
+		JdbcClient jdbc = AdoptionTests.jdbc(database);
+		long teacher2 = OtosFixture.generated().path("users").path("teacher2").path("id").asLong();
+		String email = OtosFixture.generated().path("users").path("teacher2").path("email").asString();
+		String hash = jdbc.sql("select password from otosapp_user where id = :id")
+			.param("id", teacher2)
+			.query(String.class)
+			.single();
+		UserDetailsService users = app.getBean(UserDetailsService.class);
+		UserDetails loggingIn = users.loadUserByUsername(email);
+		assertThat(loggingIn.isEnabled()).isTrue();
+
+		app.getBean(UserDetailsPasswordService.class).updatePassword(loggingIn, "{bcrypt}$2a$10$a-new-hash");
+		assertThatExceptionOfType(AccountException.class)
+			.isThrownBy(() -> app.getBean(Accounts.class).updateProfile(teacher2, "Guru", "Dua", null))
+			.withMessage("account.error.managed-in-otos");
+		assertThat(jdbc.sql("select password from otosapp_user where id = :id")
+			.param("id", teacher2)
+			.query(String.class)
+			.single()).isEqualTo(hash);
+
+		jdbc.sql("update otosapp_user set email_verified_at = null where id = :id").param("id", teacher2).update();
+		assertThat(users.loadUserByUsername(email).isEnabled()).as("an unverified account, as otos's log-in has it")
+			.isFalse();
+		jdbc.sql("update otosapp_user set email_verified_at = now() where id = :id").param("id", teacher2).update();
 	}
 
 	@Test
