@@ -112,7 +112,7 @@ public final class AdoptCommand {
 				err.println("db adopt refused: " + refusal.get());
 				return 1;
 			}
-			out.println((dryRun ? "Dry run of the adoption" : "Adopting") + " of the otos database "
+			out.println((dryRun ? "Dry run of the adoption of" : "Adopting") + " the otos database "
 					+ connection.getCatalog() + " (otosapp migrations up to 0037 applied):");
 			connection.setAutoCommit(false);
 			try {
