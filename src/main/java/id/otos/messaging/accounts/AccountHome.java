@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * and must be able to read every password hash, so this application only reads them (a
  * change made in otos applies here within the account-check interval) and holds them to
  * otos's own log-in rule: an account whose e-mail address was never verified cannot log
- * in. See decision 0013.
+ * in. See decision 0014.
  */
 @Component
 public class AccountHome {
