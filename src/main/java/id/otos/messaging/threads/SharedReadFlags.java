@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Read positions made from the original otos's shared {@code is_read} flags, once, when
- * an otos database is adopted (decision 0012). The original kept one flag per message,
+ * an otos database is adopted (decision 0015). The original kept one flag per message,
  * set for everybody when anyone but its sender opened the thread; here each person has a
  * read position per thread. For every person and every thread on their desk (the desk
  * rule of {@link DeskQuery}, for everyone at once) and every thread they wrote in, the
