@@ -251,7 +251,7 @@ public class Accounts {
 			.orElseThrow(() -> new IllegalStateException("otosapp_role has no row for " + name.storedName()));
 	}
 
-	private static CurrentUser withoutPassword(User user) {
+	static CurrentUser withoutPassword(User user) {
 		CurrentUser current = new CurrentUser(user);
 		current.eraseCredentials();
 		return current;

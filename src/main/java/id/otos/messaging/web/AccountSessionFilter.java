@@ -60,8 +60,8 @@ class AccountSessionFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/")
-				|| path.startsWith("/webjars/") || path.equals("/favicon.ico");
+		return path.startsWith(AssetsConfiguration.PATH) || path.startsWith("/css/") || path.startsWith("/js/")
+				|| path.startsWith("/images/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
 	}
 
 	private void useForThisRequest(CurrentUser now, Authentication loggedIn) {
