@@ -67,4 +67,19 @@ class DjangoPasswordEncoderTests {
 		assertThat(application.upgradeEncoding(upgraded)).isFalse();
 	}
 
+	@Test
+	void besideDjangoPasswordsAreWrittenInDjangosFormatAndNeverUpgraded() {
+		PasswordEncoder besideDjango = PasswordConfiguration.besideDjango();
+
+		String hash = besideDjango.encode(STUDENT_PASSWORD);
+
+		assertThat(hash).matches("pbkdf2_sha256\\$870000\\$[A-Za-z0-9]{22}\\$[A-Za-z0-9+/]{43}=");
+		assertThat(this.encoder.matches(STUDENT_PASSWORD, hash)).as("read as Django reads it").isTrue();
+		assertThat(besideDjango.matches(STUDENT_PASSWORD, hash)).isTrue();
+		assertThat(besideDjango.matches(TEACHER_PASSWORD, TEACHER_HASH)).isTrue();
+		assertThat(besideDjango.encode(STUDENT_PASSWORD)).as("a new salt each time").isNotEqualTo(hash);
+		assertThat(besideDjango.upgradeEncoding(TEACHER_HASH)).isFalse();
+		assertThat(besideDjango.upgradeEncoding(hash)).isFalse();
+	}
+
 }
