@@ -337,6 +337,25 @@ abstract class DjangoLogInChecks {
 	}
 
 	@Test
+	void neitherAPollOfTheUnreadCountNorAVisitWithoutALogInMakesASessionHere() throws Exception {
+		Cookie django = new Cookie(COOKIE, this.fixture.loggedInSession().sessionKey());
+		long sessions = this.jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+
+		MockHttpServletResponse poll = this.mvc.perform(get("/api/messages/unread-count/").cookie(django))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse anonymous = this.mvc.perform(get("/messages/thread/1/"))
+			.andExpect(status().isFound())
+			.andReturn()
+			.getResponse();
+
+		assertThat(poll.getCookie("SESSION")).isNull();
+		assertThat(anonymous.getCookie("SESSION")).isNull();
+		assertThat(this.jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isEqualTo(sessions);
+	}
+
+	@Test
 	void aVisitorIsLoggedInWithAnEmptyDeskAndOpensNoThread() throws Exception {
 		DjangoFixture.User visitor = this.fixture.users()
 			.stream()
