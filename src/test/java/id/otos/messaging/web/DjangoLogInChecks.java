@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +71,9 @@ abstract class DjangoLogInChecks {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	FilterChainProxy security;
+
 	DjangoFixture fixture;
 
 	@DynamicPropertySource
@@ -86,6 +91,15 @@ abstract class DjangoLogInChecks {
 	void djangosDatabase() {
 		this.fixture = DjangoFixture.load();
 		this.fixture.reset(this.jdbc);
+	}
+
+	@Test
+	void everySecurityFilterChainTakesItsLogInFromDjangoAndNoneHasALogInForm() {
+		assertThat(this.security.getFilterChains()).isNotEmpty().allSatisfy((chain) -> {
+			assertThat(chain.getFilters()).hasAtLeastOneElementOfType(DjangoSessionFilter.class);
+			assertThat(chain.getFilters()).doesNotHaveAnyElementsOfTypes(AccountSessionFilter.class,
+					UsernamePasswordAuthenticationFilter.class);
+		});
 	}
 
 	@Test
