@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Both the session and the account are read from the database at every request, never
  * kept: Django changes them (log-out, expiry, a new password, deactivation) without
  * telling this application, and the next request must already see it. That costs two
- * primary-key lookups per request and nothing in memory.
+ * primary-key lookups per request (one when there is no such session) and nothing in
+ * memory; a cookie that is no session key costs no query.
  */
 @Service
 public class DjangoSessions {
@@ -80,7 +81,6 @@ public class DjangoSessions {
 	 * @param sessionKey the value of Django's session cookie
 	 * @return the person, or empty if the session is not a log-in Django would accept
 	 */
-	@Transactional(readOnly = true)
 	public Optional<CurrentUser> loggedIn(String sessionKey) {
 		requireEnabled();
 		if (!isSessionKey(sessionKey)) {

@@ -1,5 +1,7 @@
 package id.otos.messaging.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,6 +16,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AssetsConfiguration implements WebMvcConfigurer {
 
 	static final String PATH = "/messages/assets/";
+
+	/**
+	 * Whether the request is for a style sheet, script, picture or icon, which needs no
+	 * log-in: the filters that check one leave it alone.
+	 * @param request the request
+	 * @return whether it asks for a static file
+	 */
+	static boolean isAsset(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith(PATH) || path.startsWith("/css/") || path.startsWith("/js/")
+				|| path.startsWith("/images/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+	}
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {

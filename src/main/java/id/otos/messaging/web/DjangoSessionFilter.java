@@ -82,9 +82,7 @@ class DjangoSessionFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith(AssetsConfiguration.PATH) || path.startsWith("/css/") || path.startsWith("/js/")
-				|| path.startsWith("/images/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+		return AssetsConfiguration.isAsset(request);
 	}
 
 	/**
