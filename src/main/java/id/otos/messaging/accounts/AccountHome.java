@@ -10,13 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the accounts are kept, decided once at start from the database itself. On a
- * database of our own they are managed here. On an adopted otos database (it has Django's
- * {@code django_migrations}) they are otos's: Django goes on creating and changing them,
- * and must be able to read every password hash, so this application only reads them (a
- * change made in otos applies here within the account-check interval) and holds them to
- * otos's own log-in rule: an account whose e-mail address was never verified cannot log
- * in. See decision 0014.
+ * Where the accounts are kept, decided once at start. On a database of our own they are
+ * managed here. On an adopted otos database (it has Django's {@code django_migrations}),
+ * and whenever Django's sessions are the log-in ({@link DjangoProperties}), they are
+ * otos's: Django goes on creating and changing them, and must be able to read every
+ * password hash, so this application only reads them (a change made in otos applies here
+ * within the account-check interval) and holds them to otos's own log-in rule: an account
+ * whose e-mail address was never verified cannot log in. See decision 0014.
  */
 @Component
 public class AccountHome {
@@ -24,8 +24,8 @@ public class AccountHome {
 	private final boolean otos;
 
 	@Autowired
-	AccountHome(DataSource dataSource) {
-		this(hasDjangoMigrations(dataSource));
+	AccountHome(DataSource dataSource, DjangoProperties django) {
+		this(django.enabled() || hasDjangoMigrations(dataSource));
 	}
 
 	AccountHome(boolean otos) {

@@ -259,7 +259,7 @@ public class Accounts {
 			.orElseThrow(() -> new IllegalStateException("otosapp_role has no row for " + name.storedName()));
 	}
 
-	private static CurrentUser withoutPassword(User user, AccountHome home) {
+	static CurrentUser withoutPassword(User user, AccountHome home) {
 		CurrentUser current = new CurrentUser(user, home);
 		current.eraseCredentials();
 		return current;

@@ -15,7 +15,6 @@ import id.otos.messaging.web.WebTestConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import id.otos.messaging.accounts.AccountHome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -55,10 +54,6 @@ class ProfileControllerTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	/** Standalone: the accounts are managed here (a mock answers false). */
-	@MockitoBean
-	private AccountHome home;
 
 	@MockitoBean
 	Accounts accounts;

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import id.otos.messaging.accounts.AccountHome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -56,10 +55,6 @@ class UserAdminControllerTests {
 
 	@Autowired
 	MockMvc mvc;
-
-	/** Standalone: the accounts are managed here (a mock answers false). */
-	@MockitoBean
-	private AccountHome home;
 
 	@MockitoBean
 	Accounts accounts;
