@@ -2,6 +2,7 @@ package id.otos.messaging;
 
 import java.time.Clock;
 
+import id.otos.messaging.adoption.AdoptCommand;
 import id.otos.messaging.schema.DbCommand;
 import id.otos.messaging.seed.SeedCommand;
 
@@ -26,6 +27,9 @@ public class MessagingApplication {
 	public static void main(String[] args) {
 		if (SeedCommand.isRequested(args)) {
 			System.exit(SeedCommand.run(MessagingApplication.class, args));
+		}
+		if (AdoptCommand.isRequested(args)) {
+			System.exit(AdoptCommand.run(MessagingApplication.class, args));
 		}
 		if (DbCommand.isRequested(args)) {
 			System.exit(DbCommand.run(MessagingApplication.class, args));

@@ -44,6 +44,15 @@ class ModularityTests {
 	}
 
 	@Test
+	void theAdoptionUsesTheFeaturesItCarriesOverIntoAndNothingUsesIt() {
+		assertThat(dependenciesOf("adoption")).isSubsetOf("threads", "accounts", "attachments");
+		assertThat(modules.stream()
+			.filter((module) -> !module.getIdentifier().toString().equals("adoption"))
+			.flatMap((module) -> module.getDirectDependencies(modules).stream())
+			.map((dependency) -> dependency.getTargetModule().getIdentifier().toString())).doesNotContain("adoption");
+	}
+
+	@Test
 	void threadsKnowNothingOfWhoListens() {
 		assertThat(dependenciesOf("threads")).doesNotContain("notifications");
 	}

@@ -18,7 +18,7 @@ public class DriftedRole {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
-	@Column(name = "role_name", nullable = false, unique = true, length = 20)
+	@Column(name = "role_name", nullable = false, unique = true, length = 200)
 	private String name;
 
 	@Column(length = 50)

@@ -22,7 +22,7 @@ public record AccountDetails(long id, String email, String username, String firs
 	}
 
 	public boolean hasProfilePicture() {
-		return this.profilePicture != null;
+		return this.profilePicture != null && !this.profilePicture.isBlank();
 	}
 
 	/**

@@ -25,8 +25,11 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 
 	private final ApplicationEventPublisher events;
 
-	AccountUserDetailsService(UserRepository users, Clock clock, ApplicationEventPublisher events) {
+	private final AccountHome home;
+
+	AccountUserDetailsService(UserRepository users, Clock clock, ApplicationEventPublisher events, AccountHome home) {
 		this.events = events;
+		this.home = home;
 		this.users = users;
 		this.clock = clock;
 	}
@@ -35,26 +38,30 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String email) {
 		return this.users.findByEmail(User.normalizeEmail(email))
-			.map(CurrentUser::new)
+			.map((user) -> new CurrentUser(user, this.home))
 			.orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));
 	}
 
 	/**
-	 * Stores the stronger hash that log-in made of a correct password in an old format.
-	 * The person being logged in is the given object, which Spring Security goes on to
-	 * use as the principal, so it is updated too.
+	 * Stores the stronger hash that log-in made of a correct password in an old format;
+	 * not on an adopted otos database, whose hashes Django must go on reading. The person
+	 * being logged in is the given object, which Spring Security goes on to use as the
+	 * principal, so it is updated too.
 	 */
 	@Override
 	@Transactional
 	public UserDetails updatePassword(UserDetails details, String newEncodedPassword) {
+		if (this.home.isOtos()) {
+			return details;
+		}
 		User user = this.users.findByEmail(details.getUsername()).orElseThrow();
-		user.changePassword(newEncodedPassword, this.clock.instant());
+		user.changePassword(newEncodedPassword);
 		this.events.publishEvent(new AccountChanged(user.getId()));
 		if (details instanceof CurrentUser loggingIn) {
 			loggingIn.passwordRehashed(newEncodedPassword);
 			return loggingIn;
 		}
-		return new CurrentUser(user);
+		return new CurrentUser(user, this.home);
 	}
 
 	@EventListener

@@ -40,10 +40,13 @@ public class Accounts {
 
 	private final KeptPerAccount<Optional<CurrentUser>> currentUsers;
 
+	private final AccountHome home;
+
 	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events, Clock clock, KeptAccounts kept) {
+			ApplicationEventPublisher events, Clock clock, KeptAccounts kept, AccountHome home) {
 		this.kept = kept;
-		this.currentUsers = kept.keep((id) -> users.findById(id).map(Accounts::withoutPassword));
+		this.home = home;
+		this.currentUsers = kept.keep((id) -> users.findById(id).map((user) -> withoutPassword(user, home)));
 		this.users = users;
 		this.roles = roles;
 		this.passwordEncoder = passwordEncoder;
@@ -59,6 +62,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public long register(NewAccount account) {
+		this.home.requireManagedHere();
 		String email = User.normalizeEmail(account.email());
 		if (this.users.existsByEmail(email)) {
 			throw new AccountException("email", "account.error.email-taken");
@@ -70,7 +74,7 @@ public class Accounts {
 		Passwords.check(account.rawPassword(), "password");
 		User user = new User(email, username, account.firstName(), account.lastName(), assignable(account.role()),
 				this.passwordEncoder.encode(account.rawPassword()), this.clock.instant());
-		user.rename(user.getFirstName(), user.getLastName(), account.phoneNumber(), this.clock.instant());
+		user.rename(user.getFirstName(), user.getLastName(), account.phoneNumber());
 		long id = this.users.save(user).getId();
 		this.events.publishEvent(new AccountChanged(id));
 		return id;
@@ -85,6 +89,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public void update(long id, AccountChanges changes, long actingUserId) {
+		this.home.requireManagedHere();
 		User user = user(id);
 		String email = User.normalizeEmail(changes.email());
 		if (this.users.existsOtherWithEmail(email, id)) {
@@ -96,14 +101,13 @@ public class Accounts {
 		}
 		if (changes.newPassword() != null) {
 			Passwords.check(changes.newPassword(), "newPassword");
-			user.changePassword(this.passwordEncoder.encode(changes.newPassword()), this.clock.instant());
+			user.changePassword(this.passwordEncoder.encode(changes.newPassword()));
 		}
-		user.changeEmail(email, username, this.clock.instant());
-		user.rename(changes.firstName(), changes.lastName(), changes.phoneNumber(), this.clock.instant());
+		user.changeEmail(email, username);
+		user.rename(changes.firstName(), changes.lastName(), changes.phoneNumber());
 		RoleName before = user.getRole();
 		if (before != changes.role()) {
-			user.changeRole(assignable(changes.role()), actingUserId, this::lockAndCountActiveAdmins,
-					this.clock.instant());
+			user.changeRole(assignable(changes.role()), actingUserId, this::lockAndCountActiveAdmins);
 			this.events.publishEvent(new UserRoleChanged(id, before, changes.role()));
 		}
 	}
@@ -116,18 +120,21 @@ public class Accounts {
 	 */
 	@Transactional
 	public void deactivate(long id, long actingUserId) {
-		user(id).deactivate(actingUserId, this::lockAndCountActiveAdmins, this.clock.instant());
+		this.home.requireManagedHere();
+		user(id).deactivate(actingUserId, this::lockAndCountActiveAdmins);
 	}
 
 	@Transactional
 	public void activate(long id) {
-		user(id).activate(this.clock.instant());
+		this.home.requireManagedHere();
+		user(id).activate();
 	}
 
 	/** A person changes their own name and phone number. */
 	@Transactional
 	public void updateProfile(long id, String firstName, String lastName, String phoneNumber) {
-		user(id).rename(firstName, lastName, phoneNumber, this.clock.instant());
+		this.home.requireManagedHere();
+		user(id).rename(firstName, lastName, phoneNumber);
 	}
 
 	/**
@@ -140,13 +147,14 @@ public class Accounts {
 	 */
 	@Transactional
 	public CurrentUser changePassword(long id, String currentPassword, String newPassword) {
+		this.home.requireManagedHere();
 		User user = user(id);
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPassword())) {
 			throw new AccountException("currentPassword", "account.error.wrong-password");
 		}
 		Passwords.check(newPassword, "newPassword");
-		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
-		return withoutPassword(user);
+		user.changePassword(this.passwordEncoder.encode(newPassword));
+		return withoutPassword(user, this.home);
 	}
 
 	/**
@@ -258,8 +266,8 @@ public class Accounts {
 			.orElseThrow(() -> new IllegalStateException("otosapp_role has no row for " + name.storedName()));
 	}
 
-	private static CurrentUser withoutPassword(User user) {
-		CurrentUser current = new CurrentUser(user);
+	static CurrentUser withoutPassword(User user, AccountHome home) {
+		CurrentUser current = new CurrentUser(user, home);
 		current.eraseCredentials();
 		return current;
 	}

@@ -32,18 +32,18 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final RoleName role;
 
-	private final boolean active;
+	private final boolean enabled;
 
 	private String passwordFingerprint;
 
 	private String password;
 
-	CurrentUser(User user) {
+	CurrentUser(User user, AccountHome home) {
 		this.id = user.getId();
 		this.email = user.getEmail();
 		this.displayName = user.getDisplayName();
 		this.role = user.getRole();
-		this.active = user.isActive();
+		this.enabled = user.isActive() && (!home.isOtos() || user.getEmailVerifiedAt() != null);
 		this.password = user.getPassword();
 		this.passwordFingerprint = fingerprint(user.getPassword());
 	}
@@ -51,13 +51,14 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 	/**
 	 * Whether a session that logged in as this person may go on as {@code now}, the same
 	 * account as it is in the database at this moment: only while the account is still
-	 * active and its password has not changed since. A new role or name does not end the
-	 * session; it applies at once.
+	 * active (and, on an adopted otos database, its e-mail address verified) and its
+	 * password has not changed since. A new role or name does not end the session; it
+	 * applies at once.
 	 * @param now the account as it is now
 	 * @return whether the session may continue
 	 */
 	public boolean mayContinueAs(CurrentUser now) {
-		return now.id == this.id && now.active && now.passwordFingerprint.equals(this.passwordFingerprint);
+		return now.id == this.id && now.enabled && now.passwordFingerprint.equals(this.passwordFingerprint);
 	}
 
 	public long id() {
@@ -101,7 +102,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	@Override
 	public boolean isEnabled() {
-		return this.active;
+		return this.enabled;
 	}
 
 	@Override

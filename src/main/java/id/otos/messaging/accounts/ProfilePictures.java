@@ -23,8 +23,11 @@ public class ProfilePictures {
 
 	private final Clock clock;
 
-	ProfilePictures(ProfilePictureRepository pictures, UserRepository users, AccountsProperties properties,
-			Clock clock) {
+	private final AccountHome home;
+
+	ProfilePictures(ProfilePictureRepository pictures, UserRepository users, AccountsProperties properties, Clock clock,
+			AccountHome home) {
+		this.home = home;
 		this.pictures = pictures;
 		this.users = users;
 		this.properties = properties;
@@ -42,6 +45,7 @@ public class ProfilePictures {
 	 */
 	@Transactional
 	public String upload(long userId, InputStream content) throws IOException {
+		this.home.requireManagedHere();
 		User user = this.users.findById(userId).orElseThrow(() -> new AccountNotFoundException(userId));
 		long limit = this.properties.profilePictureMaxBytes();
 		byte[] bytes = content.readNBytes((int) limit + 1);
@@ -58,16 +62,17 @@ public class ProfilePictures {
 		picture.replace(type, bytes, this.clock.instant());
 		this.pictures.save(picture);
 		String name = ProfilePicture.nameFor(userId, type, bytes);
-		user.useProfilePicture(name, this.clock.instant());
+		user.useProfilePicture(name);
 		return name;
 	}
 
 	/** Takes away the person's picture, if they have one. */
 	@Transactional
 	public void remove(long userId) {
+		this.home.requireManagedHere();
 		User user = this.users.findById(userId).orElseThrow(() -> new AccountNotFoundException(userId));
 		this.pictures.deleteById(userId);
-		user.useProfilePicture(null, this.clock.instant());
+		user.useProfilePicture(null);
 	}
 
 	/**
@@ -76,13 +81,15 @@ public class ProfilePictures {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> version(long userId) {
-		return this.users.findProfilePictureName(userId).map(ProfilePicture::versionOf);
+		return this.users.findProfilePictureName(userId)
+			.filter((name) -> !name.isBlank())
+			.map(ProfilePicture::versionOf);
 	}
 
 	/** The person's current picture, or empty if they have none stored here. */
 	@Transactional(readOnly = true)
 	public Optional<PictureContent> content(long userId) {
-		Optional<String> name = this.users.findProfilePictureName(userId);
+		Optional<String> name = this.users.findProfilePictureName(userId).filter((stored) -> !stored.isBlank());
 		if (name.isEmpty()) {
 			return Optional.empty();
 		}

@@ -19,7 +19,7 @@ public class Role {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
-	@Column(name = "role_name", nullable = false, unique = true, length = 20)
+	@Column(name = "role_name", nullable = false, unique = true, length = 200)
 	@Convert(converter = RoleNameConverter.class)
 	private RoleName name;
 

@@ -68,14 +68,11 @@ public class User {
 	@OnDelete(action = OnDeleteAction.SET_NULL)
 	private Role role;
 
-	@Column(name = "profile_picture", length = 100)
+	@Column(name = "profile_picture", length = 500)
 	private String profilePicture;
 
 	@Column(name = "email_verified_at")
 	private Instant emailVerifiedAt;
-
-	@Column(name = "updated_at", nullable = false)
-	private Instant updatedAt;
 
 	protected User() {
 	}
@@ -87,8 +84,8 @@ public class User {
 		this.password = Objects.requireNonNull(encodedPassword);
 		this.active = true;
 		this.dateJoined = now;
-		rename(firstName, lastName, null, now);
-		assignRole(role, now);
+		rename(firstName, lastName, null);
+		assignRole(role);
 	}
 
 	public static String normalizeEmail(String email) {
@@ -99,22 +96,19 @@ public class User {
 	 * Changes the name and phone number. Django allows an empty last name, and many
 	 * Indonesians have a single name, so only the first name is required.
 	 */
-	void rename(String firstName, String lastName, String phoneNumber, Instant now) {
+	void rename(String firstName, String lastName, String phoneNumber) {
 		this.firstName = requireText(firstName, "firstName", 150);
 		this.lastName = optionalText(lastName, "lastName", 150, "");
 		this.phoneNumber = optionalText(phoneNumber, "phoneNumber", 20, null);
-		this.updatedAt = now;
 	}
 
-	void changeEmail(String email, String username, Instant now) {
+	void changeEmail(String email, String username) {
 		this.email = normalizeEmail(email);
 		this.username = username;
-		this.updatedAt = now;
 	}
 
-	void changePassword(String encodedPassword, Instant now) {
+	void changePassword(String encodedPassword) {
 		this.password = Objects.requireNonNull(encodedPassword);
-		this.updatedAt = now;
 	}
 
 	/**
@@ -124,9 +118,8 @@ public class User {
 	 * @param actingUserId who asks for the change
 	 * @param activeAdmins counts the active admins (including this one); only asked when
 	 * an admin is about to be demoted, so the caller may lock before counting
-	 * @param now the time of the change
 	 */
-	void changeRole(Role newRole, long actingUserId, LongSupplier activeAdmins, Instant now) {
+	void changeRole(Role newRole, long actingUserId, LongSupplier activeAdmins) {
 		if (getRole() == RoleName.ADMIN && newRole.getName() != RoleName.ADMIN) {
 			if (Objects.equals(this.id, actingUserId)) {
 				throw new AccountException("role", "account.error.cannot-demote-self");
@@ -135,14 +128,13 @@ public class User {
 				throw new AccountException("role", "account.error.last-admin");
 			}
 		}
-		assignRole(newRole, now);
+		assignRole(newRole);
 	}
 
-	private void assignRole(Role role, Instant now) {
+	private void assignRole(Role role) {
 		this.role = Objects.requireNonNull(role);
 		this.staff = role.getName().isStaff();
 		this.superuser = role.getName() == RoleName.ADMIN;
-		this.updatedAt = now;
 	}
 
 	/**
@@ -151,9 +143,8 @@ public class User {
 	 * @param actingUserId who asks for the change
 	 * @param activeAdmins counts the active admins (including this one); only asked when
 	 * an active admin is about to be deactivated
-	 * @param now the time of the change
 	 */
-	void deactivate(long actingUserId, LongSupplier activeAdmins, Instant now) {
+	void deactivate(long actingUserId, LongSupplier activeAdmins) {
 		if (Objects.equals(this.id, actingUserId)) {
 			throw new AccountException(null, "account.error.cannot-deactivate-self");
 		}
@@ -164,23 +155,18 @@ public class User {
 			throw new AccountException(null, "account.error.last-admin");
 		}
 		this.active = false;
-		this.updatedAt = now;
 	}
 
-	void activate(Instant now) {
-		if (!this.active) {
-			this.active = true;
-			this.updatedAt = now;
-		}
+	void activate() {
+		this.active = true;
 	}
 
 	void recordLogin(Instant now) {
 		this.lastLogin = now;
 	}
 
-	void useProfilePicture(String name, Instant now) {
+	void useProfilePicture(String name) {
 		this.profilePicture = name;
-		this.updatedAt = now;
 	}
 
 	private static String requireText(String value, String field, int maxLength) {
@@ -268,10 +254,6 @@ public class User {
 
 	public Instant getEmailVerifiedAt() {
 		return this.emailVerifiedAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
 	}
 
 }

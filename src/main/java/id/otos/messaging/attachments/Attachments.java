@@ -31,11 +31,24 @@ public class Attachments {
 	 * @throws AttachmentRejected with the reason for the user
 	 */
 	public AcceptedFile accept(String originalName, byte[] content) {
+		return check(originalName, content, this.properties.maxBytes());
+	}
+
+	/**
+	 * The checks of {@link #accept}, for a file that does not come from a form (an otos
+	 * database's media files, when it is adopted).
+	 * @param originalName the file's name
+	 * @param content its bytes
+	 * @param maxBytes the largest size accepted
+	 * @return the accepted file
+	 * @throws AttachmentRejected with the reason
+	 */
+	public static AcceptedFile check(String originalName, byte[] content, long maxBytes) {
 		if (content.length == 0) {
 			throw new AttachmentRejected("attachment.error.empty");
 		}
-		if (content.length > this.properties.maxBytes()) {
-			throw new AttachmentRejected("attachment.error.too-large", this.properties.maxBytes() / (1024 * 1024));
+		if (content.length > maxBytes) {
+			throw new AttachmentRejected("attachment.error.too-large", maxBytes / (1024 * 1024));
 		}
 		FileType type = FileTypes.detect(content, originalName)
 			.orElseThrow(() -> new AttachmentRejected("attachment.error.type"));

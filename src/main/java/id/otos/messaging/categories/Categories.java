@@ -52,7 +52,7 @@ public class Categories {
 	@Transactional
 	public long create(String name) {
 		String checked = checkedName(name, null);
-		return this.categories.save(new Category(checked, this.clock.instant())).getId();
+		return this.categories.save(new Category(checked, null, this.clock.instant())).getId();
 	}
 
 	@Transactional

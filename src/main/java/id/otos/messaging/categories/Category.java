@@ -26,11 +26,29 @@ public class Category {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
-	@Column(name = "category_name", nullable = false, unique = true, length = 100)
+	@Column(name = "category_name", nullable = false, length = 200)
 	private String name;
 
-	@Column(name = "created_at", nullable = false)
-	private Instant createdAt;
+	/** Minutes a tryout of this category lasts (otos's tryouts; not used here). */
+	@Column(name = "time_limit", nullable = false)
+	private int timeLimit;
+
+	/**
+	 * How otos scores its tryouts ({@code default}, {@code custom}, {@code utbk}; not
+	 * used here).
+	 */
+	@Column(name = "scoring_method", nullable = false, length = 10)
+	private String scoringMethod;
+
+	/** The score otos's tryouts count as passed (not used here). */
+	@Column(name = "passing_score", nullable = false)
+	private double passingScore;
+
+	@Column(name = "release_date", nullable = false)
+	private Instant releaseDate;
+
+	@Column(name = "created_by_id")
+	private Long createdById;
 
 	@OneToMany(mappedBy = "category", cascade = CascadeType.ALL, orphanRemoval = true)
 	private Set<CategoryTeacher> teachers = new HashSet<>();
@@ -38,9 +56,18 @@ public class Category {
 	protected Category() {
 	}
 
-	Category(String name, Instant now) {
+	/**
+	 * A new category with the values otos's own category form starts from (a 60-minute
+	 * tryout, default scoring, a passing score of 75, released now), so that otos can run
+	 * tryouts of it when it shares the database.
+	 */
+	Category(String name, Long createdById, Instant now) {
 		this.name = name;
-		this.createdAt = now;
+		this.timeLimit = 60;
+		this.scoringMethod = "default";
+		this.passingScore = 75.0;
+		this.releaseDate = now;
+		this.createdById = createdById;
 	}
 
 	void rename(String name) {
@@ -73,8 +100,8 @@ public class Category {
 		return this.name;
 	}
 
-	public Instant getCreatedAt() {
-		return this.createdAt;
+	public Instant getReleaseDate() {
+		return this.releaseDate;
 	}
 
 }

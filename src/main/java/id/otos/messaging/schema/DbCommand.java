@@ -24,6 +24,7 @@ public final class DbCommand {
 			  db migrate   apply the pending migrations (what the application does on start)
 			  db release   (from the project root, no database) list every new migration as released
 			  db seed      [--scale=N] fill an empty PostgreSQL database with benchmark data (id.otos.messaging.seed)
+			  db adopt     [--media=DIR] [--dry-run] adopt an otos (Django) PostgreSQL database (id.otos.messaging.adoption)
 			""";
 
 	private DbCommand() {

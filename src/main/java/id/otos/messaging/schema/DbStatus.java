@@ -31,7 +31,7 @@ final class DbStatus {
 		this.out.printf(ROW, "", "Version", "Description", "Applied at", "State");
 		for (MigrationInfo migration : history.migrations()) {
 			MigrationCheck check = MigrationCheck.of(migration);
-			this.out.printf(ROW, migration.getState().isApplied() ? "[X]" : "[ ]",
+			this.out.printf(ROW, (migration.getState().isApplied() || check == MigrationCheck.ADOPTED) ? "[X]" : "[ ]",
 					(migration.getVersion() != null) ? "V" + migration.getVersion() : "R", migration.getDescription(),
 					SchemaHistory.appliedAt(migration), check.label());
 		}

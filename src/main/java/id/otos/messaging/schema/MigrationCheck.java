@@ -25,7 +25,13 @@ public enum MigrationCheck {
 	FAILED("failed"),
 
 	/** Not applied, while later migrations are: it cannot be applied any more. */
-	SKIPPED("skipped");
+	SKIPPED("skipped"),
+
+	/**
+	 * Done by {@code db adopt} on an otos database: its baseline, and the migrations up
+	 * to it, whose tables the adoption made.
+	 */
+	ADOPTED("by db adopt");
 
 	private final String label;
 
@@ -39,13 +45,17 @@ public enum MigrationCheck {
 
 	/** Whether the database and this build disagree about the migration. */
 	public boolean isProblem() {
-		return this != OK && this != PENDING;
+		return this != OK && this != PENDING && this != ADOPTED;
 	}
 
 	public static MigrationCheck of(MigrationInfo migration) {
 		MigrationState state = migration.getState();
 		if (state.isFailed()) {
 			return FAILED;
+		}
+		if (state == MigrationState.BASELINE || state == MigrationState.BELOW_BASELINE
+				|| state == MigrationState.BASELINE_IGNORED) {
+			return ADOPTED;
 		}
 		if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.MISSING_SUCCESS) {
 			return UNKNOWN;

@@ -1,8 +1,13 @@
 package id.otos.messaging.schema;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -15,14 +20,43 @@ import org.flywaydb.core.api.MigrationState;
  */
 public final class SchemaHistory {
 
+	/**
+	 * What {@link #problems()} says of an otos (Django) database that was not adopted.
+	 */
+	static final MigrationProblem NOT_ADOPTED = new MigrationProblem("The database",
+			"is the database of an otos (Django) app that otos-messaging has not adopted; nothing was created in it."
+					+ " Adopt it once with `db adopt --media=<otos's MEDIA_ROOT>` (README: \"Adopting an otos"
+					+ " database\"), then start the application.");
+
 	private final List<MigrationInfo> migrations;
 
-	private SchemaHistory(List<MigrationInfo> migrations) {
+	private final boolean unadoptedOtos;
+
+	private SchemaHistory(List<MigrationInfo> migrations, boolean unadoptedOtos) {
 		this.migrations = migrations;
+		this.unadoptedOtos = unadoptedOtos;
 	}
 
 	public static SchemaHistory of(Flyway flyway) {
-		return new SchemaHistory(List.of(flyway.info().all()));
+		List<MigrationInfo> migrations = List.of(flyway.info().all());
+		boolean nothingApplied = migrations.stream().noneMatch((migration) -> migration.getState().isApplied());
+		return new SchemaHistory(migrations,
+				nothingApplied && hasDjangoMigrations(flyway.getConfiguration().getDataSource()));
+	}
+
+	/**
+	 * Whether the database is a Django app's: otos's, to be adopted before use, never to
+	 * be migrated as an empty database of our own.
+	 */
+	private static boolean hasDjangoMigrations(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection();
+				ResultSet tables = connection.getMetaData()
+					.getTables(null, connection.getSchema(), "django_migrations", new String[] { "TABLE" })) {
+			return tables.next();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the database's tables: " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Every migration, applied or known to this build, in order. */
@@ -42,6 +76,9 @@ public final class SchemaHistory {
 	 * applied. Pending migrations are no problem.
 	 */
 	public List<MigrationProblem> problems() {
+		if (this.unadoptedOtos) {
+			return List.of(NOT_ADOPTED);
+		}
 		return this.migrations.stream()
 			.filter((migration) -> MigrationCheck.of(migration).isProblem())
 			.map(SchemaHistory::problem)
@@ -51,6 +88,11 @@ public final class SchemaHistory {
 	/** Throws when {@link #problems()} finds any. */
 	public void requireMatchingBuild() {
 		List<MigrationProblem> problems = problems();
+		if (this.unadoptedOtos) {
+			throw new SchemaMismatchException("This is the database of an otos (Django) app that otos-messaging"
+					+ " has not adopted, so nothing was created in it: adopt it once with `db adopt --media=<otos's"
+					+ " MEDIA_ROOT>` (README: \"Adopting an otos database\"), then start the application.", problems);
+		}
 		if (!problems.isEmpty()) {
 			throw new SchemaMismatchException(problems);
 		}

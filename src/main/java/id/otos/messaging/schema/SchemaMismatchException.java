@@ -12,9 +12,13 @@ public class SchemaMismatchException extends IllegalStateException {
 	private final List<MigrationProblem> problems;
 
 	public SchemaMismatchException(List<MigrationProblem> problems) {
-		super("The database schema does not match this build of otos-messaging, so it will not be migrated or"
-				+ " used:" + problems.stream().map((problem) -> "\n  - " + problem).collect(Collectors.joining())
-				+ "\nSee `db status` for the whole history.");
+		this("The database schema does not match this build of otos-messaging, so it will not be migrated or" + " used:"
+				+ problems.stream().map((problem) -> "\n  - " + problem).collect(Collectors.joining())
+				+ "\nSee `db status` for the whole history.", problems);
+	}
+
+	SchemaMismatchException(String message, List<MigrationProblem> problems) {
+		super(message);
 		this.problems = List.copyOf(problems);
 	}
 

@@ -146,29 +146,29 @@ final class SchoolLoader {
 		long id = base;
 		int done = 0;
 		try (Rows rows = new Rows("otosapp_user (id, password, is_superuser, username, first_name, last_name, email,"
-				+ " is_staff, is_active, date_joined, role_id, updated_at)")) {
+				+ " is_staff, is_active, date_joined, role_id)")) {
 			for (int i = 1; i <= SchoolSize.ADMINS; i++) {
 				rows.add(++id, this.passwordHash, true, "admin" + i, "Admin", String.valueOf(i),
-						"admin" + i + "@bench.otos.test", true, true, joined, roles.get("Admin"), joined);
+						"admin" + i + "@bench.otos.test", true, true, joined, roles.get("Admin"));
 				this.progress.update(++done);
 			}
 			for (int i = 1; i <= SchoolSize.OPERATORS; i++) {
 				rows.add(++id, this.passwordHash, false, "operator" + i, "Operator", String.valueOf(i),
-						"operator" + i + "@bench.otos.test", true, true, joined, roles.get("Operator"), joined);
+						"operator" + i + "@bench.otos.test", true, true, joined, roles.get("Operator"));
 				this.progress.update(++done);
 			}
 			String teacherNumber = "%0" + Math.max(2, String.valueOf(size.teachers()).length()) + "d";
 			for (int i = 1; i <= size.teachers(); i++) {
 				String name = "guru" + teacherNumber.formatted(i);
 				rows.add(++id, this.passwordHash, false, name, "Guru", teacherNumber.formatted(i),
-						name + "@bench.otos.test", false, true, joined, roles.get("Teacher"), joined);
+						name + "@bench.otos.test", false, true, joined, roles.get("Teacher"));
 				this.progress.update(++done);
 			}
 			String studentNumber = "%0" + Math.max(4, String.valueOf(size.students()).length()) + "d";
 			for (int i = 1; i <= size.students(); i++) {
 				String name = "siswa" + studentNumber.formatted(i);
 				rows.add(++id, this.passwordHash, false, name, "Siswa", studentNumber.formatted(i),
-						name + "@bench.otos.test", false, true, joined, roles.get("Student"), joined);
+						name + "@bench.otos.test", false, true, joined, roles.get("Student"));
 				this.progress.update(++done);
 			}
 		}
@@ -192,7 +192,8 @@ final class SchoolLoader {
 	private long[] categories() throws SQLException {
 		long[] ids = new long[SchoolPlan.CATEGORIES.size()];
 		try (PreparedStatement insert = this.connection.prepareStatement("""
-				insert into otosapp_category (category_name, created_at) values (?, ?)
+				insert into otosapp_category (category_name, time_limit, scoring_method, passing_score, release_date)
+				values (?, 60, 'default', 75, ?)
 				on conflict (category_name) do nothing""");
 				PreparedStatement select = this.connection
 					.prepareStatement("select id from otosapp_category where category_name = ?")) {

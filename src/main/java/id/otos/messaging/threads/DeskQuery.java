@@ -47,18 +47,35 @@ record DeskQuery(String condition, Map<String, Object> parameters) {
 	}
 
 	static DeskQuery of(Viewer viewer) {
-		String condition = switch (viewer.role()) {
+		String condition = condition(viewer.role());
+		List<Long> categories = viewer.taughtCategoryIds().isEmpty() ? List.of(-1L)
+				: List.copyOf(viewer.taughtCategoryIds());
+		Map<String, Object> parameters = (viewer.role() == RoleName.TEACHER)
+				? Map.of("me", viewer.userId(), "categories", categories) : Map.of("me", viewer.userId());
+		return new DeskQuery(condition, parameters);
+	}
+
+	/**
+	 * The same rule for every person of a role at once: a condition on
+	 * {@code otosapp_messagethread t} and {@code otosapp_user u} (the person), true when
+	 * the thread is on u's desk.
+	 * @param role the people's role
+	 * @return the condition
+	 */
+	static String forEveryone(RoleName role) {
+		return condition(role)
+			.replace(":categories", "select ct.category_id from otosapp_category_teachers ct where ct.user_id = u.id")
+			.replace(":me", "u.id");
+	}
+
+	private static String condition(RoleName role) {
+		return switch (role) {
 			case STUDENT -> STUDENT;
 			case TEACHER -> TEACHER;
 			case OPERATOR -> OPERATOR;
 			case ADMIN -> ADMIN;
 			case VISITOR -> "1 = 0";
 		};
-		List<Long> categories = viewer.taughtCategoryIds().isEmpty() ? List.of(-1L)
-				: List.copyOf(viewer.taughtCategoryIds());
-		Map<String, Object> parameters = (viewer.role() == RoleName.TEACHER)
-				? Map.of("me", viewer.userId(), "categories", categories) : Map.of("me", viewer.userId());
-		return new DeskQuery(condition, parameters);
 	}
 
 }

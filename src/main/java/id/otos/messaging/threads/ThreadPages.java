@@ -133,19 +133,20 @@ public class ThreadPages {
 	 */
 	private long messages(Viewer viewer, long threadId, long afterMessageId, List<MessageView> messages) {
 		long[] readUpTo = { 0 };
-		this.jdbc.sql("""
-				select m.id, m.sender_id, m.content, m.created_at,
-				       trim(u.first_name || ' ' || u.last_name) as sender_name, u.profile_picture, r.role_name,
-				       a.file_name, a.content_type,
-				       (select p.last_read_message_id from otos_thread_read p
-				        where p.thread_id = :thread and p.user_id = :me) as read_up_to
-				from otosapp_message m
-				join otosapp_user u on u.id = m.sender_id
-				left join otosapp_role r on r.id = u.role_id
-				left join otos_message_attachment a on a.message_id = m.id
-				where m.thread_id = :thread and m.id > :after
-				order by m.id
-				""")
+		this.jdbc
+			.sql("""
+					select m.id, m.sender_id, m.content, m.created_at,
+					       trim(u.first_name || ' ' || u.last_name) as sender_name, nullif(u.profile_picture, '') as profile_picture, r.role_name,
+					       a.file_name, a.content_type,
+					       (select p.last_read_message_id from otos_thread_read p
+					        where p.thread_id = :thread and p.user_id = :me) as read_up_to
+					from otosapp_message m
+					join otosapp_user u on u.id = m.sender_id
+					left join otosapp_role r on r.id = u.role_id
+					left join otos_message_attachment a on a.message_id = m.id
+					where m.thread_id = :thread and m.id > :after
+					order by m.id
+					""")
 			.param("thread", threadId)
 			.param("after", afterMessageId)
 			.param("me", viewer.userId())

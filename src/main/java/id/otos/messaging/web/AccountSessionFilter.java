@@ -59,9 +59,7 @@ class AccountSessionFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/")
-				|| path.startsWith("/webjars/") || path.equals("/favicon.ico");
+		return AssetsConfiguration.isAsset(request);
 	}
 
 	private void useForThisRequest(CurrentUser now, Authentication loggedIn) {

@@ -1,6 +1,7 @@
 package id.otos.messaging.web;
 
 import id.otos.messaging.accounts.CurrentUser;
+import id.otos.messaging.accounts.DjangoProperties;
 import id.otos.messaging.threads.UnreadCounts;
 import id.otos.messaging.threads.Viewers;
 
@@ -11,8 +12,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts the logged-in person on every page's model as {@code me}, and their unread count
- * as {@code unread}, for the navigation. Pages only: the controllers of the packages
- * below, not the JSON API ({@code *.api}) nor Actuator, whose requests need neither.
+ * as {@code unread}, for the navigation, and {@code besideDjango} when Django's session
+ * is the log-in (the navigation then leaves the profile and the user and category pages
+ * to Django and logs out at {@link DjangoLogOut#PATH}). Pages only: the controllers of
+ * the packages below, not the JSON API ({@code *.api}) nor Actuator, whose requests need
+ * neither.
  */
 @ControllerAdvice(basePackages = { "id.otos.messaging.web", "id.otos.messaging.accounts.web",
 		"id.otos.messaging.categories.web", "id.otos.messaging.threads.web", "id.otos.messaging.notifications.web" })
@@ -22,9 +26,17 @@ class CurrentUserAdvice {
 
 	private final ObjectProvider<Viewers> viewers;
 
-	CurrentUserAdvice(ObjectProvider<UnreadCounts> counts, ObjectProvider<Viewers> viewers) {
+	private final boolean besideDjango;
+
+	CurrentUserAdvice(ObjectProvider<UnreadCounts> counts, ObjectProvider<Viewers> viewers, DjangoProperties django) {
 		this.counts = counts;
 		this.viewers = viewers;
+		this.besideDjango = django.enabled();
+	}
+
+	@ModelAttribute("besideDjango")
+	boolean besideDjango() {
+		return this.besideDjango;
 	}
 
 	@ModelAttribute("me")

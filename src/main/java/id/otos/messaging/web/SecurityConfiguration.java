@@ -3,6 +3,8 @@ package id.otos.messaging.web;
 import java.util.LinkedHashMap;
 
 import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.DjangoProperties;
+import id.otos.messaging.accounts.DjangoSessions;
 import jakarta.servlet.ServletException;
 
 import org.springframework.context.annotation.Bean;
@@ -29,27 +31,45 @@ import org.springframework.security.web.csrf.CsrfFilter;
  * Form log-in by e-mail and password, CSRF on every form, a new session id at log-in, and
  * the admin pages for admins only. Every request of a logged-in person is checked against
  * their account as it is now ({@link AccountSessionFilter}).
+ *
+ * <p>
+ * Beside Django ({@link DjangoProperties}) there is no log-in form: Django's session is
+ * the log-in of every request ({@link DjangoSessionFilter}), a page asked for without one
+ * goes to Django's log-in page ({@link DjangoLogInPage}), and log-out here ends the
+ * Django session too ({@link DjangoLogOut}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, DjangoProperties django, DjangoSessions djangoSessions)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
-					"/favicon.ico")
+			.requestMatchers("/login", "/error", "/error/**", AssetsConfiguration.PATH + "**", "/css/**", "/js/**",
+					"/images/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated());
-		http.formLogin((form) -> form.loginPage("/login")
-			.usernameParameter("username")
-			.passwordParameter("password")
-			.successHandler(afterLogIn())
-			.failureHandler(logInRefused())
-			.permitAll());
-		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		if (django.enabled()) {
+			DjangoLogInPage logInPage = new DjangoLogInPage(django);
+			http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(logInPage));
+			http.requestCache((cache) -> cache.disable());
+			http.logout((logout) -> logout.logoutUrl(DjangoLogOut.PATH)
+				.addLogoutHandler(new DjangoLogOut(djangoSessions, django))
+				.logoutSuccessHandler(logInPage)
+				.permitAll());
+		}
+		else {
+			http.formLogin((form) -> form.loginPage("/login")
+				.usernameParameter("username")
+				.passwordParameter("password")
+				.successHandler(afterLogIn())
+				.failureHandler(logInRefused())
+				.permitAll());
+			http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		}
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.csrf(Customizer.withDefaults());
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(accessDenied()));
@@ -101,25 +121,44 @@ class SecurityConfiguration {
 	/**
 	 * Spring Security applies this to every {@link HttpSecurity}, so every filter chain
 	 * (the pages', and any other such as a JSON API's sharing their session) keeps
-	 * log-ins in the same place and ends the sessions of deactivated accounts.
+	 * log-ins in the same place and ends the sessions of deactivated accounts; beside
+	 * Django, every chain takes its log-in from Django's session, before the CSRF check
+	 * (which needs to know whose session it checks).
 	 * @param accounts where the filter reads accounts
 	 * @param securityContextRepository where log-ins are kept
+	 * @param django whether Django's session is the log-in
+	 * @param djangoSessions Django's sessions
 	 * @return the customizer
 	 */
 	@Bean
-	Customizer<HttpSecurity> accountSessions(Accounts accounts, SecurityContextRepository securityContextRepository) {
+	Customizer<HttpSecurity> accountSessions(Accounts accounts, SecurityContextRepository securityContextRepository,
+			DjangoProperties django, DjangoSessions djangoSessions) {
 		return (http) -> {
 			http.securityContext((context) -> context.securityContextRepository(securityContextRepository));
-			http.addFilterAfter(new AccountSessionFilter(accounts), CsrfFilter.class);
+			if (django.enabled()) {
+				http.addFilterBefore(
+						new DjangoSessionFilter(djangoSessions, django.sessionCookieName(), securityContextRepository),
+						CsrfFilter.class);
+			}
+			else {
+				http.addFilterAfter(new AccountSessionFilter(accounts), CsrfFilter.class);
+			}
 		};
 	}
 
 	/**
 	 * Where a log-in is kept between requests (the HTTP session), as a bean so that a
-	 * page that changes the logged-in person's password can keep their session.
+	 * page that changes the logged-in person's password can keep their session. Beside
+	 * Django, a log-in is kept for the request only: the next request brings Django's
+	 * session again.
+	 * @param django whether Django's session is the log-in
+	 * @return the repository
 	 */
 	@Bean
-	SecurityContextRepository securityContextRepository() {
+	SecurityContextRepository securityContextRepository(DjangoProperties django) {
+		if (django.enabled()) {
+			return new RequestAttributeSecurityContextRepository();
+		}
 		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
 				new HttpSessionSecurityContextRepository());
 	}

@@ -31,7 +31,7 @@ public final class AccountFixtures {
 
 	/** The person a session holds after logging in as the given account. */
 	public static CurrentUser loggedIn(User user) {
-		CurrentUser current = new CurrentUser(user);
+		CurrentUser current = new CurrentUser(user, new AccountHome(false));
 		current.eraseCredentials();
 		return current;
 	}

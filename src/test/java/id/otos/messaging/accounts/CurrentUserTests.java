@@ -23,7 +23,7 @@ class CurrentUserTests {
 		User student = user(5, RoleName.STUDENT);
 		CurrentUser session = loggedIn(student);
 
-		student.changeRole(role(RoleName.TEACHER), 1, () -> 2, NOW);
+		student.changeRole(role(RoleName.TEACHER), 1, () -> 2);
 		CurrentUser now = loggedIn(student);
 
 		assertThat(session.mayContinueAs(now)).isTrue();
@@ -36,7 +36,7 @@ class CurrentUserTests {
 		User student = user(5, RoleName.STUDENT);
 		CurrentUser session = loggedIn(student);
 
-		student.deactivate(1, () -> 2, NOW);
+		student.deactivate(1, () -> 2);
 
 		assertThat(session.mayContinueAs(loggedIn(student))).isFalse();
 	}
@@ -46,7 +46,7 @@ class CurrentUserTests {
 		User student = user(5, RoleName.STUDENT);
 		CurrentUser session = loggedIn(student);
 
-		student.changePassword("{bcrypt}$2a$10$another-hash", NOW);
+		student.changePassword("{bcrypt}$2a$10$another-hash");
 
 		assertThat(session.mayContinueAs(loggedIn(student))).isFalse();
 	}

@@ -37,7 +37,7 @@ class UserTests {
 	void adminCannotDeactivateThemselves() {
 		User admin = user(ADMIN_ID, RoleName.ADMIN);
 
-		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> admin.deactivate(ADMIN_ID, () -> 2, LATER))
+		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> admin.deactivate(ADMIN_ID, () -> 2))
 			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("account.error.cannot-deactivate-self"));
 		assertThat(admin.isActive()).isTrue();
 	}
@@ -46,8 +46,7 @@ class UserTests {
 	void lastActiveAdminCannotBeDeactivated() {
 		User lastAdmin = user(2, RoleName.ADMIN);
 
-		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> lastAdmin.deactivate(ADMIN_ID, () -> 1, LATER))
+		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> lastAdmin.deactivate(ADMIN_ID, () -> 1))
 			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("account.error.last-admin"));
 		assertThat(lastAdmin.isActive()).isTrue();
 	}
@@ -56,17 +55,16 @@ class UserTests {
 	void anAdminCanBeDeactivatedWhileAnotherAdminStaysActive() {
 		User otherAdmin = user(2, RoleName.ADMIN);
 
-		otherAdmin.deactivate(ADMIN_ID, () -> 2, LATER);
+		otherAdmin.deactivate(ADMIN_ID, () -> 2);
 
 		assertThat(otherAdmin.isActive()).isFalse();
-		assertThat(otherAdmin.getUpdatedAt()).isEqualTo(LATER);
 	}
 
 	@Test
 	void deactivatingAStudentDoesNotNeedToCountAdmins() {
 		User student = user(5, RoleName.STUDENT);
 
-		student.deactivate(ADMIN_ID, MUST_NOT_COUNT, LATER);
+		student.deactivate(ADMIN_ID, MUST_NOT_COUNT);
 
 		assertThat(student.isActive()).isFalse();
 	}
@@ -74,9 +72,9 @@ class UserTests {
 	@Test
 	void reactivatingLetsThePersonLogInAgain() {
 		User student = user(5, RoleName.STUDENT);
-		student.deactivate(ADMIN_ID, MUST_NOT_COUNT, LATER);
+		student.deactivate(ADMIN_ID, MUST_NOT_COUNT);
 
-		student.activate(LATER);
+		student.activate();
 
 		assertThat(student.isActive()).isTrue();
 	}
@@ -86,7 +84,7 @@ class UserTests {
 		User admin = user(ADMIN_ID, RoleName.ADMIN);
 
 		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> admin.changeRole(role(RoleName.TEACHER), ADMIN_ID, () -> 3, LATER))
+			.isThrownBy(() -> admin.changeRole(role(RoleName.TEACHER), ADMIN_ID, () -> 3))
 			.satisfies((refusal) -> {
 				assertThat(refusal.field()).isEqualTo("role");
 				assertThat(refusal.messageKey()).isEqualTo("account.error.cannot-demote-self");
@@ -99,7 +97,7 @@ class UserTests {
 		User lastAdmin = user(2, RoleName.ADMIN);
 
 		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> lastAdmin.changeRole(role(RoleName.OPERATOR), ADMIN_ID, () -> 1, LATER))
+			.isThrownBy(() -> lastAdmin.changeRole(role(RoleName.OPERATOR), ADMIN_ID, () -> 1))
 			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("account.error.last-admin"));
 		assertThat(lastAdmin.getRole()).isEqualTo(RoleName.ADMIN);
 	}
@@ -107,9 +105,9 @@ class UserTests {
 	@Test
 	void aDeactivatedAdminCanBeDemotedWithoutCountingAdmins() {
 		User formerAdmin = user(2, RoleName.ADMIN);
-		formerAdmin.deactivate(ADMIN_ID, () -> 2, LATER);
+		formerAdmin.deactivate(ADMIN_ID, () -> 2);
 
-		formerAdmin.changeRole(role(RoleName.STUDENT), ADMIN_ID, MUST_NOT_COUNT, LATER);
+		formerAdmin.changeRole(role(RoleName.STUDENT), ADMIN_ID, MUST_NOT_COUNT);
 
 		assertThat(formerAdmin.getRole()).isEqualTo(RoleName.STUDENT);
 	}
@@ -118,7 +116,7 @@ class UserTests {
 	void anAdminMayChangeTheirOwnDetailsWithoutLosingTheirRole() {
 		User admin = user(ADMIN_ID, RoleName.ADMIN);
 
-		admin.changeRole(role(RoleName.ADMIN), ADMIN_ID, MUST_NOT_COUNT, LATER);
+		admin.changeRole(role(RoleName.ADMIN), ADMIN_ID, MUST_NOT_COUNT);
 
 		assertThat(admin.getRole()).isEqualTo(RoleName.ADMIN);
 	}
@@ -129,11 +127,11 @@ class UserTests {
 		assertThat(person.isStaff()).isFalse();
 		assertThat(person.isSuperuser()).isFalse();
 
-		person.changeRole(role(RoleName.OPERATOR), ADMIN_ID, MUST_NOT_COUNT, LATER);
+		person.changeRole(role(RoleName.OPERATOR), ADMIN_ID, MUST_NOT_COUNT);
 		assertThat(person.isStaff()).isTrue();
 		assertThat(person.isSuperuser()).isFalse();
 
-		person.changeRole(role(RoleName.ADMIN), ADMIN_ID, MUST_NOT_COUNT, LATER);
+		person.changeRole(role(RoleName.ADMIN), ADMIN_ID, MUST_NOT_COUNT);
 		assertThat(person.isStaff()).isTrue();
 		assertThat(person.isSuperuser()).isTrue();
 	}
@@ -142,7 +140,7 @@ class UserTests {
 	void aPersonMayHaveASingleName() {
 		User person = user(7, RoleName.STUDENT);
 
-		person.rename("  Sukarno ", "  ", " 0812-3456-7890 ", LATER);
+		person.rename("  Sukarno ", "  ", " 0812-3456-7890 ");
 
 		assertThat(person.getFirstName()).isEqualTo("Sukarno");
 		assertThat(person.getLastName()).isEmpty();
@@ -154,7 +152,7 @@ class UserTests {
 	void firstNameIsRequired() {
 		User person = user(7, RoleName.STUDENT);
 
-		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> person.rename(" ", "Pratama", null, LATER))
+		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> person.rename(" ", "Pratama", null))
 			.satisfies((refusal) -> assertThat(refusal.field()).isEqualTo("firstName"));
 		assertThat(person.getFirstName()).isEqualTo("Nama");
 	}
@@ -163,7 +161,7 @@ class UserTests {
 	void aBlankPhoneNumberIsStoredAsNone() {
 		User person = user(7, RoleName.STUDENT);
 
-		person.rename("Andi", "Pratama", "   ", LATER);
+		person.rename("Andi", "Pratama", "   ");
 
 		assertThat(person.getPhoneNumber()).isNull();
 	}
@@ -173,7 +171,7 @@ class UserTests {
 		User person = user(7, RoleName.STUDENT);
 
 		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> person.rename("Andi", "Pratama", "0812 3456 7890 1234 5678", LATER))
+			.isThrownBy(() -> person.rename("Andi", "Pratama", "0812 3456 7890 1234 5678"))
 			.satisfies((refusal) -> assertThat(refusal.field()).isEqualTo("phoneNumber"));
 	}
 
@@ -181,7 +179,7 @@ class UserTests {
 	void emailIsKeptInLowerCaseSoThatItIsUniqueWhateverItsCase() {
 		User person = user(7, RoleName.STUDENT);
 
-		person.changeEmail("  Andi.Pratama@Sekolah.SCH.id ", "andi", LATER);
+		person.changeEmail("  Andi.Pratama@Sekolah.SCH.id ", "andi");
 
 		assertThat(person.getEmail()).isEqualTo("andi.pratama@sekolah.sch.id");
 	}

@@ -58,13 +58,13 @@ class EntitySchemaTests {
 	@Test
 	void aColumnOfAnotherSizeOrNullabilityAndAMissingUniqueConstraintFail() {
 		assertThat(problems(List.of(DriftedCategory.class))).containsExactlyInAnyOrder(
-				"Entity DriftedCategory.name maps to column otosapp_category.category_name (varchar(200), not null)"
-						+ " but the migrated column is varchar(100), not null. Make them agree: change the mapping, or"
+				"Entity DriftedCategory.name maps to column otosapp_category.category_name (varchar(300), not null)"
+						+ " but the migrated column is varchar(200), not null. Make them agree: change the mapping, or"
 						+ " add " + NEW_MIGRATION + " that alters the column.",
-				"Entity DriftedCategory.createdAt maps to column otosapp_category.created_at (timestamptz, nullable)"
+				"Entity DriftedCategory.releaseDate maps to column otosapp_category.release_date (timestamptz, nullable)"
 						+ " but the migrated column is timestamptz, not null. Make them agree: change the mapping, or"
 						+ " add " + NEW_MIGRATION + " that alters the column.",
-				"Entity DriftedCategory.createdAt expects a unique constraint on otosapp_category(created_at), but"
+				"Entity DriftedCategory.releaseDate expects a unique constraint on otosapp_category(release_date), but"
 						+ " the migrated schema has no unique constraint or unique index on exactly these columns. Add "
 						+ NEW_MIGRATION + " that adds it.");
 	}

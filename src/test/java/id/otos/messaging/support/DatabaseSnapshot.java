@@ -71,7 +71,8 @@ public final class DatabaseSnapshot {
 		}
 	}
 
-	private static String expression(String column, String type) {
+	private static String expression(String name, String type) {
+		String column = '"' + name + '"';
 		if (type.contains("binary") || type.contains("blob") || type.contains("bytea")) {
 			return "coalesce(cast(octet_length(" + column + ") as varchar), '~')";
 		}

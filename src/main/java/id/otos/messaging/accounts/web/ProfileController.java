@@ -101,7 +101,13 @@ class ProfileController {
 
 	@PostMapping("/picture/remove")
 	String removePicture(@AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-		this.pictures.remove(me.id());
+		try {
+			this.pictures.remove(me.id());
+		}
+		catch (AccountException refusal) {
+			redirect.addFlashAttribute("flashError", refusal.messageKey());
+			return REDIRECT;
+		}
 		return done(redirect, "profile.picture.removed");
 	}
 

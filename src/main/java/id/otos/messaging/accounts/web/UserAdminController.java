@@ -113,7 +113,13 @@ class UserAdminController {
 
 	@PostMapping("/{id}/activate")
 	String activate(@PathVariable long id, RedirectAttributes redirect) {
-		this.accounts.activate(id);
+		try {
+			this.accounts.activate(id);
+		}
+		catch (AccountException refusal) {
+			redirect.addFlashAttribute("flashError", refusal.messageKey());
+			return "redirect:/admin/users/" + id + "/edit";
+		}
 		return done(redirect, "admin.users.activated", null, "redirect:/admin/users/" + id + "/edit");
 	}
 

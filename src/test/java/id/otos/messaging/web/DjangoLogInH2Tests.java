@@ -1,0 +1,5 @@
+package id.otos.messaging.web;
+
+class DjangoLogInH2Tests extends DjangoLogInChecks {
+
+}
