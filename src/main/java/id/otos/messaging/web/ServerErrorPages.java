@@ -83,7 +83,8 @@ class ServerErrorPages implements WebServerFactoryCustomizer<ConfigurableTomcatW
 			Locale locale = locale(request);
 			String title = HtmlUtils.htmlEscape(text(status, "title", locale));
 			String html = "<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
-					+ "<title>" + title + "</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>"
+					+ "<title>" + title
+					+ "</title><link rel=\"stylesheet\" href=\"/messages/assets/css/app.css\"></head><body>"
 					+ "<main class=\"container\"><section class=\"card\"><h1>" + title + "</h1><p>"
 					+ HtmlUtils.htmlEscape(text(status, "text", locale)) + "</p><p><a href=\"/\">"
 					+ HtmlUtils.htmlEscape(this.messages.getMessage("error.back-home", null, locale))

@@ -1,11 +1,9 @@
 package id.otos.messaging.accounts;
 
-import java.time.Instant;
 import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.Test;
 
-import static id.otos.messaging.accounts.AccountFixtures.NOW;
 import static id.otos.messaging.accounts.AccountFixtures.role;
 import static id.otos.messaging.accounts.AccountFixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +13,6 @@ class UserTests {
 
 	private static final long ADMIN_ID = 1;
 
-	private static final Instant LATER = NOW.plusSeconds(60);
-
 	private static final LongSupplier MUST_NOT_COUNT = () -> {
 		throw new AssertionError("active admins counted although no admin was at stake");
 	};
@@ -25,11 +21,11 @@ class UserTests {
 	void aNameIsOneLineAndANameOfNothingButControlsIsMissing() {
 		User user = user(7, RoleName.STUDENT);
 
-		user.rename("Siti\r\n\u2028Aminah", "\u202ENurhaliza\t\u0000", null, LATER);
+		user.rename("Siti\r\n\u2028Aminah", "\u202ENurhaliza\t\u0000", null);
 
 		assertThat(user.getFirstName()).isEqualTo("Siti Aminah");
 		assertThat(user.getLastName()).isEqualTo("Nurhaliza");
-		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> user.rename("\u202E\r\n", "", null, LATER))
+		assertThatExceptionOfType(AccountException.class).isThrownBy(() -> user.rename("\u202E\r\n", "", null))
 			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("validation.required"));
 	}
 
