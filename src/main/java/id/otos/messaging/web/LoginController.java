@@ -1,5 +1,8 @@
 package id.otos.messaging.web;
 
+import id.otos.messaging.accounts.LoginProperties;
+import id.otos.messaging.accounts.LoginThrottle;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +18,18 @@ class LoginController {
 	}
 
 	/**
-	 * The log-in page; {@code ?locked=<minutes>} after an attempt the
-	 * {@link LoginThrottle} refused (a number kept between 1 and the lock's length).
+	 * The log-in page; {@code ?error} after a refused log-in
+	 * ({@code ?error=mixed-scripts} for an e-mail with letters of two alphabets),
+	 * {@code ?locked=<minutes>} after an attempt the {@link LoginThrottle} refused (a
+	 * number kept between 1 and the lock's length).
 	 */
 	@GetMapping("/login")
-	String login(@RequestParam(name = "locked", required = false) String locked, Model model) {
+	String login(@RequestParam(name = "error", required = false) String error,
+			@RequestParam(name = "locked", required = false) String locked, Model model) {
+		if (error != null) {
+			model.addAttribute("loginError",
+					"mixed-scripts".equals(error) ? "login.error.mixed-scripts" : "login.error");
+		}
 		if (locked != null) {
 			model.addAttribute("lockedMinutes", minutes(locked));
 		}

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -29,9 +31,17 @@ import org.springframework.security.web.csrf.CsrfFilter;
  * Form log-in by e-mail and password, CSRF on every form, a new session id at log-in, and
  * the admin pages for admins only. Every request of a logged-in person is checked against
  * their account as it is now ({@link AccountSessionFilter}).
+ *
+ * <p>
+ * A session is started by a log-in and by nothing else: someone who is not logged in gets
+ * the log-in form's CSRF token in a cookie ({@link SessionOrCookieCsrfTokenRepository}),
+ * the page they asked for kept in a cookie ({@link SavedPageCookie}), and a refused
+ * log-in's reason in the address it is sent back to.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	private static final SavedPageCookie SAVED_PAGE = new SavedPageCookie();
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -51,7 +61,8 @@ class SecurityConfiguration {
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
-		http.csrf(Customizer.withDefaults());
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()));
+		http.requestCache((cache) -> cache.requestCache(SAVED_PAGE));
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(accessDenied()));
 		return http.build();
 	}
@@ -77,24 +88,37 @@ class SecurityConfiguration {
 	 */
 	private static AuthenticationSuccessHandler afterLogIn() {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setRequestCache(SAVED_PAGE);
 		handler.setDefaultTargetUrl("/");
 		handler.setRedirectStrategy(new SameSiteRedirects());
 		return handler;
 	}
 
 	/**
-	 * A refused log-in goes back to the form, saying so; but a log-in that could not be
-	 * checked because the database cannot be reached is no refusal (nor a failure for the
-	 * log-in throttle to count): it is answered 503 like any request then
-	 * ({@link DatabaseUnavailableFilter}).
+	 * A refused log-in goes back to the form, saying why in its address (and in no
+	 * session): a wrong e-mail or password ({@code ?error}), an e-mail that mixes
+	 * alphabets ({@code ?error=mixed-scripts}), or a lock ({@code ?locked=<minutes>}).
+	 * But a log-in that could not be checked because the database cannot be reached is no
+	 * refusal (nor a failure for the log-in throttle to count): it is answered 503 like
+	 * any request then ({@link DatabaseUnavailableFilter}).
 	 */
 	static AuthenticationFailureHandler logInRefused() {
-		AuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		refused.setAllowSessionCreation(false);
+		RedirectStrategy redirects = new DefaultRedirectStrategy();
 		return (request, response, exception) -> {
 			if (DatabaseUnavailable.isCauseOf(exception)) {
 				throw new ServletException("The log-in could not be checked", exception);
 			}
-			refused.onAuthenticationFailure(request, response, exception);
+			if (exception instanceof ThrottledAuthenticationManager.Locked locked) {
+				redirects.sendRedirect(request, response, "/login?locked=" + locked.minutes());
+			}
+			else if (exception instanceof ThrottledAuthenticationManager.MixedScripts) {
+				redirects.sendRedirect(request, response, "/login?error=mixed-scripts");
+			}
+			else {
+				refused.onAuthenticationFailure(request, response, exception);
+			}
 		};
 	}
 
