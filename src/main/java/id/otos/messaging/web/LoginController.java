@@ -2,6 +2,7 @@ package id.otos.messaging.web;
 
 import id.otos.messaging.accounts.LoginProperties;
 import id.otos.messaging.accounts.LoginThrottle;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,11 +25,12 @@ class LoginController {
 	 * number kept between 1 and the lock's length).
 	 */
 	@GetMapping("/login")
-	String login(@RequestParam(name = "error", required = false) String error,
-			@RequestParam(name = "locked", required = false) String locked, Model model) {
-		if (error != null) {
-			model.addAttribute("loginError",
-					"mixed-scripts".equals(error) ? "login.error.mixed-scripts" : "login.error");
+	String login(@RequestParam(name = "locked", required = false) String locked, HttpServletRequest request,
+			Model model) {
+		// a bare ?error has no value to bind
+		if (request.getParameterMap().containsKey("error")) {
+			model.addAttribute("loginError", "mixed-scripts".equals(request.getParameter("error"))
+					? "login.error.mixed-scripts" : "login.error");
 		}
 		if (locked != null) {
 			model.addAttribute("lockedMinutes", minutes(locked));

@@ -76,6 +76,9 @@ class SecurityTests {
 	void wrongPasswordReturnsToTheLoginPageWithAnError() throws Exception {
 		this.mvc.perform(post("/login").param("username", "siswa1@otos.test").param("password", "nope").with(csrf()))
 			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(get("/login?error"))
+			.andExpect(content().string(
+					containsString("id=\"login-error\">Email atau kata sandi salah, atau akun Anda dinonaktifkan.<")));
 	}
 
 	@Test
