@@ -41,8 +41,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-	/** What may be an IPv6 address: hexadecimal digits, colons and dots only. */
-	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+	/**
+	 * What may be an IPv6 address: hexadecimal digits, colons and dots, starting with a
+	 * digit or a colon and with a colon somewhere, which {@link InetAddress} reads as a
+	 * literal (or refuses) without asking any name server.
+	 */
+	private static final Pattern IPV6 = Pattern.compile("(?=[^:]*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
 	private final LoginProperties properties;
 

@@ -11,9 +11,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * The page someone asked for before logging in, kept in a cookie rather than a session (a
  * visit that does not log in writes no session), so that log-in can show it. Only pages
- * (GET) are kept. The cookie is the browser's to change: where it leads is only ever a
- * path on this site ({@link SameSiteRedirects}), and a cookie that cannot be read is
- * dropped as if there were none.
+ * (GET) are kept. The cookie is the browser's to change: Spring Security uses only a
+ * relative path from it, and where that leads is only ever a path on this site
+ * ({@link SameSiteRedirects}); a value Spring's URI parser refuses with an exception
+ * (such as {@code /%zz}) is dropped as if there were none, instead of failing every
+ * request that carries it.
  */
 final class SavedPageCookie extends CookieRequestCache {
 
