@@ -34,10 +34,19 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 		this.clock = clock;
 	}
 
+	/**
+	 * The account whose e-mail is the given one's {@link LoginName}, the name the log-in
+	 * throttle counts the attempt under; none for a name that mixes alphabets, which no
+	 * account can have.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String email) {
-		return this.users.findByEmail(User.normalizeEmail(email))
+		LoginName name = LoginName.of(email);
+		if (name.mixesScripts()) {
+			throw new UsernameNotFoundException("No account has an e-mail that mixes alphabets");
+		}
+		return this.users.findByEmail(name.value())
 			.map((user) -> new CurrentUser(user, this.home))
 			.orElseThrow(() -> new UsernameNotFoundException("No account for that e-mail"));
 	}

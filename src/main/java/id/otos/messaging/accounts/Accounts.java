@@ -42,10 +42,14 @@ public class Accounts {
 
 	private final AccountHome home;
 
+	private final LoginThrottle throttle;
+
 	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events, Clock clock, KeptAccounts kept, AccountHome home) {
+			ApplicationEventPublisher events, Clock clock, KeptAccounts kept, AccountHome home,
+			LoginThrottle throttle) {
 		this.kept = kept;
 		this.home = home;
+		this.throttle = throttle;
 		this.currentUsers = kept.keep((id) -> users.findById(id).map((user) -> withoutPassword(user, home)));
 		this.users = users;
 		this.roles = roles;
@@ -63,7 +67,7 @@ public class Accounts {
 	@Transactional
 	public long register(NewAccount account) {
 		this.home.requireManagedHere();
-		String email = User.normalizeEmail(account.email());
+		String email = loginEmail(account.email());
 		if (this.users.existsByEmail(email)) {
 			throw new AccountException("email", "account.error.email-taken");
 		}
@@ -91,7 +95,7 @@ public class Accounts {
 	public void update(long id, AccountChanges changes, long actingUserId) {
 		this.home.requireManagedHere();
 		User user = user(id);
-		String email = User.normalizeEmail(changes.email());
+		String email = loginEmail(changes.email());
 		if (this.users.existsOtherWithEmail(email, id)) {
 			throw new AccountException("email", "account.error.email-taken");
 		}
@@ -138,23 +142,45 @@ public class Accounts {
 	}
 
 	/**
-	 * A person changes their own password, proving they know the current one.
+	 * A person changes their own password, proving they know the current one. That proof
+	 * is a password check like a log-in's, under the same {@link LoginThrottle}: while
+	 * the account or the address is locked it is refused without checking, and a wrong
+	 * current password counts towards the lock.
 	 * @param id the person
 	 * @param currentPassword the password they have now
 	 * @param newPassword the password they want
+	 * @param address the client's address
 	 * @return the person as their session should now hold them (with the new password's
 	 * fingerprint), so that this session stays valid while their others end
 	 */
 	@Transactional
-	public CurrentUser changePassword(long id, String currentPassword, String newPassword) {
+	public CurrentUser changePassword(long id, String currentPassword, String newPassword, String address) {
 		this.home.requireManagedHere();
 		User user = user(id);
+		LoginName name = LoginName.of(user.getEmail());
+		this.throttle.refusal(name, address).ifPresent((wait) -> {
+			throw new AccountException("currentPassword", "account.error.password-locked", LoginThrottle.minutes(wait));
+		});
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPassword())) {
+			this.throttle.failed(name, address);
 			throw new AccountException("currentPassword", "account.error.wrong-password");
 		}
+		this.throttle.succeeded(name);
 		Passwords.check(newPassword, "newPassword");
 		user.changePassword(this.passwordEncoder.encode(newPassword));
 		return withoutPassword(user, this.home);
+	}
+
+	/**
+	 * An account's e-mail as it is stored: its {@link LoginName}, which log-in finds it
+	 * by. One that mixes alphabets could never log in, so it is refused.
+	 */
+	private static String loginEmail(String email) {
+		LoginName name = LoginName.of(email);
+		if (name.mixesScripts()) {
+			throw new AccountException("email", "account.error.email-mixed-scripts");
+		}
+		return name.value();
 	}
 
 	/**

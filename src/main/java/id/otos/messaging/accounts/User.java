@@ -1,7 +1,6 @@
 package id.otos.messaging.accounts;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -88,8 +87,13 @@ public class User {
 		assignRole(role);
 	}
 
+	/**
+	 * An e-mail as accounts are stored with it and found by: its {@link LoginName}.
+	 * @param email an e-mail as typed, or {@code null}
+	 * @return the e-mail's log-in name, or {@code null}
+	 */
 	public static String normalizeEmail(String email) {
-		return (email != null) ? email.trim().toLowerCase(Locale.ROOT) : null;
+		return (email != null) ? LoginName.of(email).value() : null;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package id.otos.messaging.web;
 
+import id.otos.messaging.accounts.LoginThrottle;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
  * status (details only for admins, {@code management.endpoint.health.show-details});
  * everything else (the Prometheus metrics) is for a logged-in admin or, when
  * {@code otos.metrics.password} is set, for the scrape account {@code prometheus} by HTTP
- * Basic. A refused request gets 401, never the log-in page.
+ * Basic, whose password checks count in the {@link LoginThrottle} like any other. A
+ * refused request gets 401, never the log-in page, and no session.
  */
 @Configuration(proxyBeanMethods = false)
 class ActuatorSecurityConfiguration {
@@ -30,20 +33,21 @@ class ActuatorSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain actuatorSecurityFilterChain(HttpSecurity http,
-			@Value("${otos.metrics.password:}") String scrapePassword) throws Exception {
+			@Value("${otos.metrics.password:}") String scrapePassword, LoginThrottle throttle) throws Exception {
 		http.securityMatcher("/actuator/**");
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.hasAnyRole("ADMIN", "METRICS"));
 		if (!scrapePassword.isBlank()) {
-			http.authenticationManager(scrapeAccount(scrapePassword));
+			http.authenticationManager(new ThrottledAuthenticationManager(scrapeAccount(scrapePassword), throttle));
 			http.httpBasic(
 					(basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
 		}
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
 		http.csrf((csrf) -> csrf.disable());
+		http.requestCache((cache) -> cache.disable());
 		return http.build();
 	}
 

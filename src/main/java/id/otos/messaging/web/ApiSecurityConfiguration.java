@@ -24,7 +24,7 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The JSON API and the live updates' event stream share the pages' session, but a request
  * without one gets 401 with a JSON body in the user's language, never a redirect to the
- * log-in page.
+ * log-in page, and is not kept for after a log-in (which would start a session).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -35,6 +35,7 @@ class ApiSecurityConfiguration {
 			JsonMapper json) throws Exception {
 		http.securityMatcher("/api/**");
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+		http.requestCache((cache) -> cache.disable());
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(new JsonUnauthorized(messages, locales, json)));
 		return http.build();

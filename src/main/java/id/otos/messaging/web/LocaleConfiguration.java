@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,7 +18,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Indonesian by default, English for a browser that prefers it; {@code ?lang=en} or
- * {@code ?lang=id} chooses and is remembered in a cookie.
+ * {@code ?lang=id} chooses and is remembered in a cookie. Only these two: any other
+ * {@code ?lang=} is ignored (nothing is remembered), and a cookie naming anything else
+ * counts as no cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -28,7 +31,15 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("otos_lang");
+		CookieLocaleResolver resolver = new CookieLocaleResolver("otos_lang") {
+
+			@Override
+			protected Locale parseLocaleValue(String value) {
+				return supported(value).orElse(null);
+			}
+
+		};
+		resolver.setRejectInvalidCookies(false);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setDefaultLocaleFunction(LocaleConfiguration::fromBrowser);
 		return resolver;
@@ -36,10 +47,28 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+
+			@Override
+			protected Locale parseLocaleValue(String value) {
+				return supported(value)
+					.orElseThrow(() -> new IllegalArgumentException("Not a language of the application"));
+			}
+
+		};
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+	}
+
+	/**
+	 * The application's language a {@code ?lang=} value or cookie names: exactly
+	 * {@code id} or {@code en}.
+	 * @param value the value
+	 * @return the language, or empty for anything else
+	 */
+	static Optional<Locale> supported(String value) {
+		return SUPPORTED.stream().filter((supported) -> supported.getLanguage().equals(value)).findFirst();
 	}
 
 	/**
@@ -51,13 +80,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 	 * @return the language to answer in
 	 */
 	static Locale asked(HttpServletRequest request, LocaleResolver resolver) {
-		String lang = request.getParameter("lang");
-		for (Locale supported : SUPPORTED) {
-			if (supported.getLanguage().equals(lang)) {
-				return supported;
-			}
-		}
-		return resolver.resolveLocale(request);
+		return supported(request.getParameter("lang")).orElseGet(() -> resolver.resolveLocale(request));
 	}
 
 	private static Locale fromBrowser(HttpServletRequest request) {

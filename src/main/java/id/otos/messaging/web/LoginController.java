@@ -1,6 +1,8 @@
 package id.otos.messaging.web;
 
 import id.otos.messaging.accounts.DjangoProperties;
+import id.otos.messaging.accounts.LoginProperties;
+import id.otos.messaging.accounts.LoginThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
@@ -23,15 +25,22 @@ class LoginController {
 	}
 
 	/**
-	 * The log-in page; {@code ?locked=<minutes>} after an attempt the
-	 * {@link LoginThrottle} refused (a number kept between 1 and the lock's length).
-	 * Beside Django there is none here: Django's log-in page, then the inbox.
+	 * The log-in page; {@code ?error} after a refused log-in
+	 * ({@code ?error=mixed-scripts} for an e-mail with letters of two alphabets),
+	 * {@code ?locked=<minutes>} after an attempt the {@link LoginThrottle} refused (a
+	 * number kept between 1 and the lock's length). Beside Django there is none here:
+	 * Django's log-in page, then the inbox.
 	 */
 	@GetMapping("/login")
-	Object login(@RequestParam(name = "locked", required = false) String locked, Model model,
-			HttpServletRequest request) {
+	Object login(@RequestParam(name = "locked", required = false) String locked, HttpServletRequest request,
+			Model model) {
 		if (this.django.enabled()) {
 			return djangoLogIn(request);
+		}
+		// a bare ?error has no value to bind
+		if (request.getParameterMap().containsKey("error")) {
+			model.addAttribute("loginError", "mixed-scripts".equals(request.getParameter("error"))
+					? "login.error.mixed-scripts" : "login.error");
 		}
 		if (locked != null) {
 			model.addAttribute("lockedMinutes", minutes(locked));

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -33,13 +35,23 @@ import org.springframework.security.web.csrf.CsrfFilter;
  * their account as it is now ({@link AccountSessionFilter}).
  *
  * <p>
+ * Standalone, a session is started by a log-in and by nothing else: someone who is not
+ * logged in gets the log-in form's CSRF token in a cookie
+ * ({@link SessionOrCookieCsrfTokenRepository}), the page they asked for kept in a cookie
+ * ({@link SavedPageCookie}), and a refused log-in's reason in the address it is sent back
+ * to.
+ *
+ * <p>
  * Beside Django ({@link DjangoProperties}) there is no log-in form: Django's session is
  * the log-in of every request ({@link DjangoSessionFilter}), a page asked for without one
  * goes to Django's log-in page ({@link DjangoLogInPage}), and log-out here ends the
- * Django session too ({@link DjangoLogOut}).
+ * Django session too ({@link DjangoLogOut}). The CSRF token is then kept in this
+ * application's session, which belongs to the Django session it was made under.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	private static final SavedPageCookie SAVED_PAGE = new SavedPageCookie();
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, DjangoProperties django, DjangoSessions djangoSessions)
@@ -69,9 +81,10 @@ class SecurityConfiguration {
 				.failureHandler(logInRefused())
 				.permitAll());
 			http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+			http.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()));
+			http.requestCache((cache) -> cache.requestCache(SAVED_PAGE));
 		}
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
-		http.csrf(Customizer.withDefaults());
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(accessDenied()));
 		return http.build();
 	}
@@ -97,24 +110,37 @@ class SecurityConfiguration {
 	 */
 	private static AuthenticationSuccessHandler afterLogIn() {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setRequestCache(SAVED_PAGE);
 		handler.setDefaultTargetUrl("/");
 		handler.setRedirectStrategy(new SameSiteRedirects());
 		return handler;
 	}
 
 	/**
-	 * A refused log-in goes back to the form, saying so; but a log-in that could not be
-	 * checked because the database cannot be reached is no refusal (nor a failure for the
-	 * log-in throttle to count): it is answered 503 like any request then
-	 * ({@link DatabaseUnavailableFilter}).
+	 * A refused log-in goes back to the form, saying why in its address (and in no
+	 * session): a wrong e-mail or password ({@code ?error}), an e-mail that mixes
+	 * alphabets ({@code ?error=mixed-scripts}), or a lock ({@code ?locked=<minutes>}).
+	 * But a log-in that could not be checked because the database cannot be reached is no
+	 * refusal (nor a failure for the log-in throttle to count): it is answered 503 like
+	 * any request then ({@link DatabaseUnavailableFilter}).
 	 */
 	static AuthenticationFailureHandler logInRefused() {
-		AuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		SimpleUrlAuthenticationFailureHandler refused = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		refused.setAllowSessionCreation(false);
+		RedirectStrategy redirects = new DefaultRedirectStrategy();
 		return (request, response, exception) -> {
 			if (DatabaseUnavailable.isCauseOf(exception)) {
 				throw new ServletException("The log-in could not be checked", exception);
 			}
-			refused.onAuthenticationFailure(request, response, exception);
+			if (exception instanceof ThrottledAuthenticationManager.Locked locked) {
+				redirects.sendRedirect(request, response, "/login?locked=" + locked.minutes());
+			}
+			else if (exception instanceof ThrottledAuthenticationManager.MixedScripts) {
+				redirects.sendRedirect(request, response, "/login?error=mixed-scripts");
+			}
+			else {
+				refused.onAuthenticationFailure(request, response, exception);
+			}
 		};
 	}
 

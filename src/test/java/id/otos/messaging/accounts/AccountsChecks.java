@@ -54,6 +54,35 @@ abstract class AccountsChecks {
 	}
 
 	@Test
+	void anEmailIsStoredAsTheNameLogInFindsItBy() {
+		long id = this.accounts
+			.register(account("\uFEFF\uFF21ndi.Baru\u200B@OTOS.test\u0000 ", "andi-baru", RoleName.STUDENT));
+
+		assertThat(this.accounts.details(id).orElseThrow().email()).isEqualTo("andi.baru@otos.test");
+		assertThatExceptionOfType(AccountException.class)
+			.isThrownBy(() -> this.accounts.register(account("andi.baru@otos.test", "andi-lagi", RoleName.STUDENT)))
+			.satisfies((refusal) -> assertThat(refusal.messageKey()).isEqualTo("account.error.email-taken"));
+	}
+
+	@Test
+	void anEmailWithLettersOfTwoAlphabetsIsRefused() {
+		long id = newUser(RoleName.STUDENT);
+
+		for (String email : new String[] { "\u0430ndi@otos.test", "andi@\u043Etos.test", "\u03B1ndi@otos.test" }) {
+			assertThatExceptionOfType(AccountException.class).isThrownBy(
+					() -> this.accounts.register(account(email, "andi-" + counter.incrementAndGet(), RoleName.STUDENT)))
+				.satisfies((refusal) -> {
+					assertThat(refusal.field()).isEqualTo("email");
+					assertThat(refusal.messageKey()).isEqualTo("account.error.email-mixed-scripts");
+				});
+			assertThatExceptionOfType(AccountException.class)
+				.isThrownBy(() -> this.accounts.update(id, changes(id, email, RoleName.STUDENT), this.admin))
+				.satisfies(
+						(refusal) -> assertThat(refusal.messageKey()).isEqualTo("account.error.email-mixed-scripts"));
+		}
+	}
+
+	@Test
 	void aUsernameIsUniqueWhateverItsCase() {
 		assertThatExceptionOfType(AccountException.class)
 			.isThrownBy(() -> this.accounts.register(account("andi.baru@otos.test", "SISWA1", RoleName.STUDENT)))
@@ -182,9 +211,9 @@ abstract class AccountsChecks {
 		long student = newUser(RoleName.STUDENT);
 
 		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> this.accounts.changePassword(student, "bukan-sandinya", "sandi-baru-123"))
+			.isThrownBy(() -> this.accounts.changePassword(student, "bukan-sandinya", "sandi-baru-123", "10.3.0.1"))
 			.satisfies((refusal) -> assertThat(refusal.field()).isEqualTo("currentPassword"));
-		CurrentUser renewed = this.accounts.changePassword(student, "sandi-awal-123", "sandi-baru-123");
+		CurrentUser renewed = this.accounts.changePassword(student, "sandi-awal-123", "sandi-baru-123", "10.3.0.1");
 
 		String stored = this.users.findById(student).orElseThrow().getPassword();
 		assertThat(stored).startsWith("{bcrypt}");

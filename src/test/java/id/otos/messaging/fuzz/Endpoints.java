@@ -46,6 +46,12 @@ final class Endpoints {
 				(h, who) -> new Call(who, "POST", "/login")
 					.param("username", h.chance(0.5) ? h.oneOf(Fixtures.EMAILS) : h.text())
 					.param("password", h.chance(0.3) ? Fixtures.PASSWORD : h.text()));
+		addHashing("POST /login, e-mail variants", List.of(Who.ANONYMOUS, Who.STUDENT),
+				(h, who) -> new Call(who, "POST", "/login")
+					.param("username",
+							h.chance(0.7) ? h.sameLogIn(h.oneOf(Fixtures.EMAILS))
+									: h.lookAlike(h.oneOf(Fixtures.EMAILS)))
+					.param("password", h.chance(0.5) ? Fixtures.PASSWORD : h.text()));
 		add("POST /logout", EVERYONE, (h, who) -> new Call(who, "POST", "/logout"));
 		add("GET /messages/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/")
 			.param("status", h.chance(0.7) ? h.choice("open", "pending", "resolved", "closed") : null)

@@ -1,8 +1,10 @@
 package id.otos.messaging.fuzz;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import id.otos.messaging.accounts.PictureSamples;
@@ -113,6 +115,99 @@ final class Hostile {
 		int length = chance(0.05) ? 1_000_000 : between(10_000, 60_000);
 		String unit = oneOf("a", "é", "\uD83D\uDE00", "e\u0301", "\u0000", "<b>", "a ");
 		return unit.repeat(Math.max(1, length / unit.length()));
+	}
+
+	/**
+	 * Invisible characters and those an e-mail never has, that a person or a guesser may
+	 * put into the e-mail field: controls (NUL, tab, CR, LF, NEL, ESC, DEL), format
+	 * characters (zero-width space, joiner and non-joiner, word joiner, byte order mark,
+	 * soft hyphen, bidi marks, embeddings, overrides and isolates), separators and
+	 * spaces.
+	 */
+	private static final String[] UNSEEN = { " ", "\t", "\r", "\n", "\r\n", "\u0000", "\u000B", "\u000C", "\u001B",
+			"\u007F", "\u0085", "\u00A0", "\u00AD", "\u034F", "\u061C", "\u115F", "\u180E", "\u2000", "\u200A",
+			"\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u2028", "\u2029", "\u202A", "\u202C", "\u202E",
+			"\u202F", "\u205F", "\u2060", "\u2066", "\u2069", "\u3000", "\u3164", "\uFE0F", "\uFEFF" };
+
+	/** Cyrillic and Greek letters that look like the Latin letter they follow. */
+	private static final String LOOKALIKES = "a\u0430e\u0435o\u043Es\u0455i\u0456c\u0441p\u0440x\u0445y\u0443o\u03BFt\u03C4u\u03C5";
+
+	/**
+	 * The e-mail as it may arrive for the same account: letters in another case, in
+	 * full-width or mathematical bold form, with invisible characters and spaces at the
+	 * ends and inside. Every such variant must find the same account and count towards
+	 * its one lock.
+	 */
+	String sameLogIn(String email) {
+		StringBuilder variant = new StringBuilder();
+		if (chance(0.5)) {
+			variant.append(oneOf(UNSEEN));
+		}
+		for (int i = 0; i < email.length(); i++) {
+			char c = email.charAt(i);
+			switch (this.random.nextInt(8)) {
+				case 0 -> variant.append(Character.toUpperCase(c));
+				case 1 -> variant.appendCodePoint(fullWidth(c));
+				case 2 -> variant.appendCodePoint(bold(c));
+				case 3 -> variant.append(c).append(oneOf(UNSEEN));
+				default -> variant.append(c);
+			}
+		}
+		if (chance(0.5)) {
+			variant.append(oneOf(UNSEEN));
+		}
+		return variant.toString();
+	}
+
+	/**
+	 * The e-mail with one or more letters replaced by a Cyrillic or Greek one that looks
+	 * the same: another account's name at most, never this account's.
+	 */
+	String lookAlike(String typed) {
+		String email = typed.toLowerCase(Locale.ROOT);
+		List<Integer> letters = new ArrayList<>();
+		for (int i = 0; i < email.length(); i++) {
+			if (LOOKALIKES.indexOf(email.charAt(i)) % 2 == 0) {
+				letters.add(i);
+			}
+		}
+		if (letters.isEmpty()) {
+			throw new IllegalArgumentException(email + " has no letter with a look-alike");
+		}
+		StringBuilder variant = new StringBuilder(email);
+		int swaps = between(1, Math.min(3, letters.size()));
+		for (int i = 0; i < swaps; i++) {
+			int at = oneOf(letters);
+			List<Character> twins = new ArrayList<>();
+			for (int j = 0; j < LOOKALIKES.length(); j += 2) {
+				if (LOOKALIKES.charAt(j) == email.charAt(at)) {
+					twins.add(LOOKALIKES.charAt(j + 1));
+				}
+			}
+			variant.setCharAt(at, oneOf(twins));
+		}
+		return variant.toString();
+	}
+
+	/** The full-width form of a printable ASCII character (U+FF01 to U+FF5E). */
+	static int fullWidth(char c) {
+		return (c > ' ' && c <= '~') ? c - 0x21 + 0xFF01 : c;
+	}
+
+	/**
+	 * The mathematical bold form of a letter or digit, the character itself otherwise.
+	 */
+	static int bold(char c) {
+		if (c >= 'a' && c <= 'z') {
+			return 0x1D41A + (c - 'a');
+		}
+		if (c >= 'A' && c <= 'Z') {
+			return 0x1D400 + (c - 'A');
+		}
+		if (c >= '0' && c <= '9') {
+			return 0x1D7CE + (c - '0');
+		}
+		return c;
 	}
 
 	/** Something for a numeric field: wrong types, signs, overflows, odd digits. */

@@ -4,8 +4,8 @@ import id.otos.messaging.support.PostgresTest;
 
 /**
  * The hostile-input harness on PostgreSQL, which refuses what H2 stores (a NUL in text,
- * for one): 52 requests to each of 39 endpoints and 13 to each of the 4 that hash a
- * password, 2,080 in all.
+ * for one): 52 requests to each of 39 endpoints and 13 to each of the 5 that hash a
+ * password, 2,093 in all.
  */
 @PostgresTest
 class HostileInputPostgresTests extends HostileInputChecks {

@@ -234,13 +234,13 @@ class MalformedHttpTests {
 	/** Logs in over HTTP as a browser would; the session cookie's value. */
 	private String logIn(String email) throws IOException {
 		Answer page = send(get("/login", null, "id"));
-		String session = cookie(page);
+		String token = cookie(page, "otos_csrf");
 		String body = "username=" + email + "&password=" + Fixtures.PASSWORD + "&_csrf=" + csrf(page.body);
-		Answer loggedIn = send("POST /login HTTP/1.1\r\nHost: localhost\r\nCookie: SESSION=" + session
+		Answer loggedIn = send("POST /login HTTP/1.1\r\nHost: localhost\r\nCookie: otos_csrf=" + token
 				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
 				+ "\r\nConnection: close\r\n\r\n" + body);
 		assertThat(loggedIn.head).contains("Location: ").doesNotContain("error");
-		return cookie(loggedIn);
+		return cookie(loggedIn, "SESSION");
 	}
 
 	private static String get(String target, String session, String language) {
@@ -249,8 +249,8 @@ class MalformedHttpTests {
 				+ "\r\nConnection: close\r\n\r\n";
 	}
 
-	private static String cookie(Answer answer) {
-		Matcher cookie = Pattern.compile("Set-Cookie: SESSION=([^;]+)").matcher(answer.head);
+	private static String cookie(Answer answer, String name) {
+		Matcher cookie = Pattern.compile("Set-Cookie: " + name + "=([^;]+)").matcher(answer.head);
 		assertThat(cookie.find()).as(answer.head).isTrue();
 		return cookie.group(1);
 	}

@@ -25,6 +25,9 @@ final class HttpVisitor {
 
 	private static final Pattern SESSION_COOKIE = Pattern.compile("^SESSION=([^;]*)");
 
+	/** The log-in form's CSRF token, kept in a cookie until there is a session. */
+	private static final Pattern CSRF_COOKIE = Pattern.compile("^otos_csrf=([^;]*)");
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final HttpClient client = HttpClient.newBuilder()
@@ -33,6 +36,8 @@ final class HttpVisitor {
 		.build();
 
 	private volatile String session;
+
+	private volatile String csrfCookie;
 
 	/** Logs in on the node at {@code base}; fails the test if the log-in is refused. */
 	HttpVisitor logIn(String base, String email, String password) {
@@ -83,6 +88,9 @@ final class HttpVisitor {
 		if (this.session != null) {
 			builder.header("Cookie", "SESSION=" + this.session);
 		}
+		else if (this.csrfCookie != null) {
+			builder.header("Cookie", "otos_csrf=" + this.csrfCookie);
+		}
 		return builder;
 	}
 
@@ -106,6 +114,10 @@ final class HttpVisitor {
 			Matcher matcher = SESSION_COOKIE.matcher(cookie);
 			if (matcher.find()) {
 				this.session = matcher.group(1).isEmpty() ? null : matcher.group(1);
+			}
+			Matcher csrf = CSRF_COOKIE.matcher(cookie);
+			if (csrf.find()) {
+				this.csrfCookie = csrf.group(1).isEmpty() ? null : csrf.group(1);
 			}
 		}
 	}

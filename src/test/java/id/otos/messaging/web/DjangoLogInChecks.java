@@ -396,7 +396,8 @@ abstract class DjangoLogInChecks {
 		String before = passwordOf(user.id());
 
 		assertThatExceptionOfType(AccountException.class)
-			.isThrownBy(() -> this.accounts.changePassword(user.id(), this.fixture.password(), "Sandi-Baru-otos-1"))
+			.isThrownBy(() -> this.accounts.changePassword(user.id(), this.fixture.password(), "Sandi-Baru-otos-1",
+					"127.0.0.1"))
 			.withMessage("account.error.managed-in-otos");
 
 		assertThat(passwordOf(user.id())).isEqualTo(before);

@@ -1,6 +1,7 @@
 package id.otos.messaging.web;
 
 import java.net.URI;
+import java.util.Base64;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -23,7 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Log-in never sends the browser to another site: not by a parameter naming one, not by
- * the page asked for before log-in, however that request was addressed.
+ * the page asked for before log-in (kept in a cookie, not a session), however that
+ * request was addressed and whatever the browser made of the cookie.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -31,6 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class OpenRedirectTests {
 
 	static final String EVIL = "http://evil.example/";
+
+	static final String SAVED_PAGE = "REDIRECT_URI";
 
 	@Autowired
 	MockMvc mvc;
@@ -46,40 +51,73 @@ class OpenRedirectTests {
 
 	@Test
 	void thePageAskedForBeforeLogInIsShownAfterItOnThisSite() throws Exception {
-		Cookie session = askAnonymously(get("/messages/?status=open"));
+		Cookie savedPage = askAnonymously(get("/messages/?status=open"));
 
-		this.mvc.perform(logIn(post("/login").cookie(session).param("continue", EVIL)))
-			.andExpect(redirectedUrl("/messages/?status=open&continue"));
+		this.mvc.perform(logIn(post("/login").cookie(savedPage).param("continue", EVIL)))
+			.andExpect(redirectedUrl("/messages/?status=open"));
 	}
 
 	@Test
 	void aPageAskedForUnderAnotherSitesNameIsShownOnThisSite() throws Exception {
-		Cookie session = askAnonymously(get(URI.create(EVIL + "messages/")).header("Host", "evil.example"));
+		Cookie savedPage = askAnonymously(get(URI.create(EVIL + "messages/")).header("Host", "evil.example"));
 
-		this.mvc.perform(logIn(post("/login").cookie(session))).andExpect(redirectedUrl("/messages/?continue"));
+		this.mvc.perform(logIn(post("/login").cookie(savedPage))).andExpect(redirectedUrl("/messages/"));
 	}
 
 	@Test
 	void aPageAddressStartingWithTwoSlashesIsRefusedAndNotKeptForAfterLogIn() throws Exception {
-		Cookie session = askAnonymously(get("/messages/"));
-		this.mvc.perform(get(URI.create("http://localhost//evil.example/")).cookie(session))
-			.andExpect(status().isBadRequest());
+		Cookie savedPage = askAnonymously(get("/messages/"));
+		MockHttpServletResponse refused = this.mvc
+			.perform(get(URI.create("http://localhost//evil.example/")).cookie(savedPage))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getCookie(SAVED_PAGE)).isNull();
 
-		String location = this.mvc.perform(logIn(post("/login").cookie(session)))
+		String location = this.mvc.perform(logIn(post("/login").cookie(savedPage)))
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
-		assertThat(location).isEqualTo("/messages/?continue");
+		assertThat(location).isEqualTo("/messages/");
+	}
+
+	/**
+	 * The browser keeps the page asked for, and can change it: whatever it says, log-in
+	 * leads to a path of this site, and a value that is not a path to the start page.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/messages/?status=open|/messages/?status=open", "http://evil.example/messages/|/",
+			"//evil.example/messages/|/", "http://localhost//evil.example/|/", "javascript:alert(1)|/",
+			"http://evil.example|/", "/\\evil.example/|/", "/\\/evil.example/|/", "/ x|/", "|/" })
+	void aSavedPageTheBrowserChangedLeadsOnlyToThisSite(String savedAndExpected) throws Exception {
+		String[] parts = savedAndExpected.split("\\|", -1);
+		Cookie changed = new Cookie(SAVED_PAGE, Base64.getEncoder().encodeToString(parts[0].getBytes()));
+
+		this.mvc.perform(logIn(post("/login").cookie(changed))).andExpect(redirectedUrl(parts[1]));
+	}
+
+	/**
+	 * {@code LyV6eg==} is {@code /%zz}, which Spring's URI parser refuses with an
+	 * exception.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "%%%", "bm90IGEgdXJs", "aHR0cDovL1s6Oi9d", "\u00ff", "LyV6eg==" })
+	void aSavedPageThatCannotBeReadLeadsToTheStartPage(String value) throws Exception {
+		Cookie garbled = new Cookie(SAVED_PAGE, value);
+
+		this.mvc.perform(get("/login").cookie(garbled)).andExpect(status().isOk());
+		this.mvc.perform(logIn(post("/login").cookie(garbled))).andExpect(redirectedUrl("/"));
 	}
 
 	private Cookie askAnonymously(MockHttpServletRequestBuilder request) throws Exception {
-		Cookie session = this.mvc.perform(request)
+		MockHttpServletResponse response = this.mvc.perform(request)
 			.andExpect(status().isFound())
 			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
-		assertThat(session).as("the session that keeps the page asked for").isNotNull();
-		return session;
+			.getResponse();
+		assertThat(response.getCookie("SESSION")).as("a session for someone not logged in").isNull();
+		Cookie savedPage = response.getCookie(SAVED_PAGE);
+		assertThat(savedPage).as("the cookie that keeps the page asked for").isNotNull();
+		return savedPage;
 	}
 
 	private static MockHttpServletRequestBuilder logIn(MockHttpServletRequestBuilder request) {

@@ -46,8 +46,15 @@ class SecurityTests {
 
 	@Test
 	void correctPasswordLogsInWithAFreshSessionId() throws Exception {
-		Cookie before = this.mvc.perform(get("/messages/")).andReturn().getResponse().getCookie("SESSION");
-		assertThat(before).as("the session (in the database) of the visit before log-in").isNotNull();
+		assertThat(this.mvc.perform(get("/messages/")).andReturn().getResponse().getCookie("SESSION"))
+			.as("a visit before log-in has no session")
+			.isNull();
+		Cookie before = this.mvc.perform(
+				post("/login").param("username", "siswa2@otos.test").param("password", "demo-password").with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(before).as("the session of an earlier log-in in this browser").isNotNull();
 
 		Cookie after = this.mvc
 			.perform(post("/login").cookie(before)
@@ -69,6 +76,9 @@ class SecurityTests {
 	void wrongPasswordReturnsToTheLoginPageWithAnError() throws Exception {
 		this.mvc.perform(post("/login").param("username", "siswa1@otos.test").param("password", "nope").with(csrf()))
 			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(get("/login?error"))
+			.andExpect(content().string(
+					containsString("id=\"login-error\">Email atau kata sandi salah, atau akun Anda dinonaktifkan.<")));
 	}
 
 	@Test

@@ -72,7 +72,8 @@ class ProfileController {
 		}
 		if (!errors.hasErrors()) {
 			try {
-				CurrentUser renewed = this.accounts.changePassword(me.id(), form.currentPassword(), form.newPassword());
+				CurrentUser renewed = this.accounts.changePassword(me.id(), form.currentPassword(), form.newPassword(),
+						request.getRemoteAddr());
 				this.session.renew(renewed, request, response);
 			}
 			catch (AccountException refusal) {

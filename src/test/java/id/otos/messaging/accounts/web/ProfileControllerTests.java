@@ -144,7 +144,7 @@ class ProfileControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content()
 				.string(containsString("id=\"confirmPassword-error\">Kata sandi baru dan ulangannya tidak sama.<")));
-		then(this.accounts).should(never()).changePassword(anyLong(), any(), any());
+		then(this.accounts).should(never()).changePassword(anyLong(), any(), any(), any());
 	}
 
 	@Test
@@ -153,13 +153,13 @@ class ProfileControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content()
 				.string(containsString("id=\"newPassword-error\">Kata sandi harus 8 sampai 72 karakter.<")));
-		then(this.accounts).should(never()).changePassword(anyLong(), any(), any());
+		then(this.accounts).should(never()).changePassword(anyLong(), any(), any(), any());
 	}
 
 	@Test
 	void aWrongCurrentPasswordIsRefusedAndNoPasswordIsShownAgain() throws Exception {
 		willThrow(new AccountException("currentPassword", "account.error.wrong-password")).given(this.accounts)
-			.changePassword(5, "tebakan-salah", "sandi-baru-123");
+			.changePassword(eq(5L), eq("tebakan-salah"), eq("sandi-baru-123"), any());
 
 		this.mvc.perform(password("tebakan-salah", "sandi-baru-123", "sandi-baru-123"))
 			.andExpect(status().isOk())
@@ -169,9 +169,20 @@ class ProfileControllerTests {
 	}
 
 	@Test
+	void whileThePasswordChecksAreLockedTheFormSaysHowLongToWait() throws Exception {
+		willThrow(new AccountException("currentPassword", "account.error.password-locked", 15L)).given(this.accounts)
+			.changePassword(eq(5L), eq("lama-sandi-1"), eq("sandi-baru-123"), eq("10.4.5.6"));
+
+		this.mvc.perform(password("lama-sandi-1", "sandi-baru-123", "sandi-baru-123"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"id=\"currentPassword-error\">Terlalu banyak percobaan kata sandi yang salah. Tunggu 15 menit, lalu coba lagi.<")));
+	}
+
+	@Test
 	void afterChangingThePasswordTheSessionStaysLoggedInWithTheNewPassword() throws Exception {
 		CurrentUser renewed = AccountFixtures.loggedIn(this.student);
-		given(this.accounts.changePassword(5, "lama-sandi-1", "sandi-baru-123")).willReturn(renewed);
+		given(this.accounts.changePassword(5, "lama-sandi-1", "sandi-baru-123", "10.4.5.6")).willReturn(renewed);
 
 		this.mvc.perform(password("lama-sandi-1", "sandi-baru-123", "sandi-baru-123"))
 			.andExpect(status().isFound())
@@ -236,11 +247,10 @@ class ProfileControllerTests {
 	}
 
 	private RequestBuilder password(String current, String newPassword, String confirmation) {
-		return post("/profile/password").with(me())
-			.with(csrf())
-			.param("currentPassword", current)
-			.param("newPassword", newPassword)
-			.param("confirmPassword", confirmation);
+		return post("/profile/password").with(me()).with(csrf()).with((request) -> {
+			request.setRemoteAddr("10.4.5.6");
+			return request;
+		}).param("currentPassword", current).param("newPassword", newPassword).param("confirmPassword", confirmation);
 	}
 
 	private RequestBuilder picture(MockMultipartFile file) {

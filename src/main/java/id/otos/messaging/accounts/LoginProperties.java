@@ -1,4 +1,4 @@
-package id.otos.messaging.web;
+package id.otos.messaging.accounts;
 
 import java.time.Duration;
 
@@ -29,9 +29,12 @@ public record LoginProperties(@DefaultValue("5") int failuresPerAccount, @Defaul
 		}
 	}
 
-	/** The lock in whole minutes as people read it (at least 1). */
-	long lockMinutes() {
-		return Math.max(1, (this.lock.toSeconds() + 59) / 60);
+	/**
+	 * The lock in whole minutes as people read it.
+	 * @return the minutes, at least 1
+	 */
+	public long lockMinutes() {
+		return LoginThrottle.minutes(this.lock);
 	}
 
 }

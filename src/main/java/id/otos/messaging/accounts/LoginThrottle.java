@@ -1,22 +1,29 @@
-package id.otos.messaging.web;
+package id.otos.messaging.accounts;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Failed log-ins counted per account (the e-mail as typed, ignoring case, whether or not
- * such an account exists) and per client address: after {@code failures-per-account}
- * failures of one e-mail, or {@code failures-per-address} failures from one address,
+ * Failed password checks counted per account (its {@link LoginName}, whether or not such
+ * an account exists) and per client address (an IPv4 address, or an IPv6 address's /64
+ * network, which one client usually has whole): after {@code failures-per-account}
+ * failures of one account, or {@code failures-per-address} failures from one address,
  * within the window, further attempts are refused for the lock's duration without
- * checking any password. A successful log-in clears its account's failures, not its
- * address's (a guesser with an account of their own cannot reset their address's count).
+ * checking any password. Every place that checks a password reports to this one throttle:
+ * the log-in form, the profile's password change (its current password) and the metrics
+ * scrape account. A correct password clears its account's failures, not its address's (a
+ * guesser with an account of their own cannot reset their address's count).
  *
  * <p>
  * <b>The counts are kept in memory, per node</b>: the simplest design that holds the
@@ -25,17 +32,21 @@ import org.springframework.stereotype.Component;
  * The memory is bounded: each count forgets itself when its window and lock are over, a
  * node keeps at most {@code max-tracked} of each kind (over that, counts not locking
  * anything are dropped first, then new e-mails or addresses are not counted until room is
- * made), and an e-mail is cut to 254 characters.
+ * made), and a {@link LoginName} is at most 254 characters.
  *
  * <p>
  * Anyone can lock an account for the lock's duration by failing for it: the lock is short
  * so that this costs its owner little, and the address limit slows such a caller down.
  */
 @Component
-class LoginThrottle {
+public class LoginThrottle {
 
-	/** The longest e-mail address there is; longer input is cut to this length. */
-	private static final int LONGEST_KEY = 254;
+	/**
+	 * What may be an IPv6 address: hexadecimal digits, colons and dots, starting with a
+	 * digit or a colon and with a colon somewhere, which {@link InetAddress} reads as a
+	 * literal (or refuses) without asking any name server.
+	 */
+	private static final Pattern IPV6 = Pattern.compile("(?=[^:]*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
 	private final LoginProperties properties;
 
@@ -51,28 +62,46 @@ class LoginThrottle {
 	}
 
 	/**
-	 * How long until the e-mail may be tried from the address, when either is locked now.
-	 * @param email the e-mail as typed
+	 * How long until the account's password may be tried from the address, when either is
+	 * locked now. Ask before checking the password, and check none when locked.
+	 * @param account the account
 	 * @param address the client's address
 	 * @return how long to wait, or empty when the attempt may go ahead
 	 */
-	Optional<Duration> refusal(String email, String address) {
+	public Optional<Duration> refusal(LoginName account, String address) {
 		Instant now = this.clock.instant();
-		Instant until = later(lockedUntil(this.accounts, accountKey(email), now),
+		Instant until = later(lockedUntil(this.accounts, account.value(), now),
 				lockedUntil(this.addresses, addressKey(address), now));
 		return Optional.ofNullable(until).map((end) -> Duration.between(now, end));
 	}
 
-	/** The e-mail's and the address's password was wrong (or the account unusable). */
-	void failed(String email, String address) {
+	/**
+	 * A password for the account, from the address, was wrong (or the account is
+	 * unusable).
+	 * @param account the account
+	 * @param address the client's address
+	 */
+	public void failed(LoginName account, String address) {
 		Instant now = this.clock.instant();
-		count(this.accounts, accountKey(email), this.properties.failuresPerAccount(), now);
+		count(this.accounts, account.value(), this.properties.failuresPerAccount(), now);
 		count(this.addresses, addressKey(address), this.properties.failuresPerAddress(), now);
 	}
 
-	/** Someone logged in with the e-mail: its failures are forgotten. */
-	void succeeded(String email) {
-		this.accounts.remove(accountKey(email));
+	/**
+	 * The account's password was right: its failures are forgotten.
+	 * @param account the account
+	 */
+	public void succeeded(LoginName account) {
+		this.accounts.remove(account.value());
+	}
+
+	/**
+	 * A wait in whole minutes as people read it.
+	 * @param wait a refusal's wait
+	 * @return the minutes, rounded up, at least 1
+	 */
+	public static long minutes(Duration wait) {
+		return Math.max(1, (wait.toSeconds() + 59) / 60);
 	}
 
 	/** How many e-mails and addresses this node keeps count of (for tests). */
@@ -119,13 +148,25 @@ class LoginThrottle {
 		return (b == null || a.isAfter(b)) ? a : b;
 	}
 
-	private static String accountKey(String email) {
-		String key = (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
-		return (key.length() > LONGEST_KEY) ? key.substring(0, LONGEST_KEY) : key;
-	}
-
-	private static String addressKey(String address) {
-		return (address != null) ? address : "";
+	/**
+	 * An IPv4 address as it is; an IPv6 address as its /64 network, of which a client
+	 * usually has all 2<sup>64</sup> addresses to change between.
+	 */
+	static String addressKey(String address) {
+		if (address == null) {
+			return "";
+		}
+		String literal = (address.indexOf('%') >= 0) ? address.substring(0, address.indexOf('%')) : address;
+		if (!IPV6.matcher(literal).matches()) {
+			return address;
+		}
+		try {
+			byte[] bytes = InetAddress.getByName(literal).getAddress();
+			return (bytes.length == 16) ? HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "::/64" : address;
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
 	}
 
 	/**

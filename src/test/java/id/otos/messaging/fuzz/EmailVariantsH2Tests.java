@@ -1,0 +1,5 @@
+package id.otos.messaging.fuzz;
+
+class EmailVariantsH2Tests extends EmailVariantsChecks {
+
+}

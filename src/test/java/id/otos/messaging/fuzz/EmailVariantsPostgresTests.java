@@ -1,0 +1,8 @@
+package id.otos.messaging.fuzz;
+
+import id.otos.messaging.support.PostgresTest;
+
+@PostgresTest
+class EmailVariantsPostgresTests extends EmailVariantsChecks {
+
+}

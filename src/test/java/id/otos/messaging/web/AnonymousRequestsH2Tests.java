@@ -1,0 +1,5 @@
+package id.otos.messaging.web;
+
+class AnonymousRequestsH2Tests extends AnonymousRequestsChecks {
+
+}
