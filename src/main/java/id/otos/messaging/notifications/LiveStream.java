@@ -157,12 +157,19 @@ final class LiveStream implements WriteListener, AsyncListener {
 	}
 
 	/**
-	 * Ends the stream and closes its connection, without waiting for the reader: a last
-	 * {@code bye} event with the reason goes out if the connection takes it at once.
+	 * Ends the stream without waiting for the reader: a last {@code bye} event with the
+	 * reason goes out if the connection takes it at once, and the response is completed,
+	 * which closes the connection ({@code Connection: close}). If the connection is still
+	 * holding bytes the reader has not taken, the response is completed only when the
+	 * container reports that it took them ({@link #onWritePossible()}) or that it gave up
+	 * (its write timeout, or the reader went away: {@link #onError(AsyncEvent)}): Tomcat
+	 * completing a response whose bytes are still pending loses count of it if the reader
+	 * then closes the connection, and graceful shutdown would wait for it.
 	 * @param reason why, for the page ({@code {"reason": ...}}), or {@code null} to just
 	 * close (the browser reconnects by itself)
 	 */
 	void end(String reason) {
+		boolean pendingWrite;
 		synchronized (this) {
 			if (this.ended) {
 				return;
@@ -174,18 +181,26 @@ final class LiveStream implements WriteListener, AsyncListener {
 			}
 			this.outbox = null;
 			this.pending = 0;
+			pendingWrite = this.blockedSince != 0;
 		}
-		complete();
+		if (!pendingWrite) {
+			complete();
+		}
 	}
 
 	@Override
 	public void onWritePossible() {
 		boolean written;
+		boolean ending;
 		synchronized (this) {
-			written = this.ended || pump();
+			ending = this.ended;
+			written = ending || pump();
 		}
 		if (!written) {
 			gone();
+		}
+		else if (ending) {
+			complete();
 		}
 	}
 

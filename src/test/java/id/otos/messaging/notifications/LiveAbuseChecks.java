@@ -19,6 +19,8 @@ import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadType;
 import id.otos.messaging.threads.Viewer;
 import id.otos.messaging.threads.Viewers;
+import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.startup.Tomcat;
 import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +201,18 @@ abstract class LiveAbuseChecks {
 			.doesNotContain(attacker, accomplice);
 		assertThat(whileStalled).as("replies measured while the stalled streams were still open").isPositive();
 		assertThat(this.clients.connectedPeople()).as("the normal student").contains(normalStudent);
+		for (AutoCloseable stream : this.opened) {
+			if (stream instanceof RawStream) {
+				stream.close();
+			}
+		}
+		long deadline = System.nanoTime() + QUICK.toNanos();
+		while (asyncRequestsInProgress() > this.clients.openConnections() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(asyncRequestsInProgress())
+			.as("responses the web server still counts as in progress once the stalled readers went away")
+			.isEqualTo(this.clients.openConnections());
 		this.desk.reply(viewer("guru1@otos.test"), normalThread, "Sesudahnya", null, null);
 		assertThat(events.next("thread", LIVE)).as("after the stalled streams were dropped").isNotNull();
 	}
@@ -276,9 +290,19 @@ abstract class LiveAbuseChecks {
 
 	/** The connections the node's web server holds open now. */
 	private int connections() {
-		TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) this.application).getWebServer();
-		return (int) ((AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler())
-			.getConnectionCount();
+		return (int) ((AbstractProtocol<?>) tomcat().getConnector().getProtocolHandler()).getConnectionCount();
+	}
+
+	/**
+	 * The asynchronous responses (streams) the web server counts as not yet complete; its
+	 * graceful shutdown waits for them.
+	 */
+	private int asyncRequestsInProgress() {
+		return (int) ((StandardContext) tomcat().getHost().findChildren()[0]).getInProgressAsyncCount();
+	}
+
+	private Tomcat tomcat() {
+		return ((TomcatWebServer) ((WebServerApplicationContext) this.application).getWebServer()).getTomcat();
 	}
 
 	private long openQuestion(String studentEmail, String title) {

@@ -170,7 +170,7 @@ class LiveClientsTests {
 		}
 
 		assertThat(sent).as("events that fit the 8 KB outbox").isBetween(8192 / 100, 8192 / 60 + 1);
-		assertThat(stalled.ended()).isTrue();
+		assertThat(this.clients.openConnections()).isOne();
 		assertThat(reading.events()).hasSize(sent + 1).last().asString().startsWith("thread " + (sent + 1) + " ");
 		assertThat(reading.ended()).isFalse();
 		assertThat(this.fake.dropped("stalled")).isOne();
@@ -206,8 +206,29 @@ class LiveClientsTests {
 		assertThat(stalled.ended()).as("within the stall timeout").isFalse();
 		this.clients.sweep(now + Duration.ofSeconds(11).toNanos());
 
-		assertThat(stalled.ended()).isTrue();
+		assertThat(this.clients.connectedPeople()).containsExactly(2L);
 		assertThat(idle.ended()).as("a stream that is only quiet").isFalse();
+	}
+
+	@Test
+	void aDroppedStreamIsCompletedOnceItsConnectionTakesWhatItHoldsOrFails() throws Exception {
+		Connection slow = this.fake.open(1, "a");
+		Connection gone = this.fake.open(2, "b");
+		slow.stall();
+		gone.stall();
+		while (!this.clients.connectedPeople().isEmpty()) {
+			this.clients.send(1, REPLY);
+			this.clients.send(2, REPLY);
+		}
+		assertThat(List.of(slow, gone)).as("completing a response whose bytes are pending is left to the container")
+			.noneMatch(Connection::ended);
+
+		slow.resume();
+		gone.out.listener.onError(new java.io.IOException("Connection reset by peer"));
+
+		assertThat(slow.ended()).isTrue();
+		assertThat(gone.ended()).isTrue();
+		assertThat(slow.written()).doesNotContain("bye");
 	}
 
 	@Test
