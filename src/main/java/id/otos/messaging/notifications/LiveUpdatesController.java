@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the same rules as any page. The stream is served by {@link LiveClients} without a
  * thread or a blocking write of its own (docs/decisions/0012); when the node holds as
  * many streams as it may, the request is refused at once with 503, {@code Retry-After}
- * and a line in the person's language.
+ * and a line in the person's language. A {@code HEAD} request gets the headers and holds
+ * no stream (nobody can read it).
  */
 @RestController
 class LiveUpdatesController {
@@ -39,6 +41,10 @@ class LiveUpdatesController {
 	@GetMapping(path = { "/messages/events/", "/messages/events" }, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	void events(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request, HttpServletResponse response,
 			Locale locale) throws IOException {
+		if (HttpMethod.HEAD.matches(request.getMethod())) {
+			response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+			return;
+		}
 		if (!this.clients.open(me.id(), request)) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));

@@ -279,6 +279,23 @@ abstract class LiveAbuseChecks {
 		assertThat(stream.readToEnd(5000)).as("the server closed the connection").isNotNull();
 	}
 
+	@Test
+	void aHeadRequestGetsTheHeadersAndHoldsNoStream() throws Exception {
+		HttpVisitor student = new HttpVisitor().logIn(base(), "siswa1@otos.test", PASSWORD);
+
+		HttpResponse<Void> head = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/messages/events/"))
+				.header("Cookie", "SESSION=" + student.session())
+				.header("Accept", "text/event-stream")
+				.method("HEAD", HttpRequest.BodyPublishers.noBody())
+				.timeout(QUICK)
+				.build(), BodyHandlers.discarding());
+
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+		assertThat(this.clients.openConnections()).as("streams held for a request nobody can read").isZero();
+	}
+
 	private long timeOf(HttpClient client, String path) throws Exception {
 		long start = System.nanoTime();
 		HttpResponse<String> response = client.send(
