@@ -127,9 +127,16 @@
 	}
 
 	var retryDelay = 1000;
+	var source = null;
+	var retry = null;
+	// After "bye" the server will not serve this tab's stream for now (a newer tab of the
+	// same person took its place, or the session ended): the tab stops reconnecting, so two
+	// tabs never take turns closing each other, and starts again when it is looked at.
+	var resting = false;
 
 	function connect() {
-		var source = new EventSource(eventsUrl);
+		retry = null;
+		source = new EventSource(eventsUrl);
 		source.addEventListener('hello', function () {
 			retryDelay = 1000;
 			want(true, true, true);
@@ -138,15 +145,42 @@
 			var signal = JSON.parse(event.data);
 			want(String(signal.thread) === threadId, true, true);
 		});
+		source.addEventListener('bye', function () {
+			rest();
+		});
 		source.addEventListener('error', function () {
 			// The browser reconnects by itself after a dropped connection; only a refused
-			// one (an error status, or the log-in page after the session ended) closes it.
-			if (source.readyState === EventSource.CLOSED) {
-				setTimeout(connect, retryDelay);
+			// one (an error status such as 503 when the server is full, or the log-in page
+			// after the session ended) closes it.
+			if (source.readyState === EventSource.CLOSED && !resting) {
+				retry = setTimeout(connect, retryDelay);
 				retryDelay = Math.min(retryDelay * 2, 60000);
 			}
 		});
 	}
+
+	function rest() {
+		resting = true;
+		if (retry !== null) {
+			clearTimeout(retry);
+			retry = null;
+		}
+		if (source !== null) {
+			source.close();
+			source = null;
+		}
+		document.documentElement.setAttribute('data-live', 'resting');
+	}
+
+	// Looked at again: connect anew; its "hello" fetches everything the page shows.
+	document.addEventListener('visibilitychange', function () {
+		if (resting && document.visibilityState === 'visible') {
+			resting = false;
+			retryDelay = 1000;
+			document.documentElement.removeAttribute('data-live');
+			connect();
+		}
+	});
 
 	connect();
 })();

@@ -2,6 +2,7 @@ package id.otos.messaging.notifications;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,78 +10,145 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The event streams open on this node, by person. Each stream gets a comment every
- * {@link #HEARTBEAT} (so proxies keep it open and a dead one is noticed), ends after
- * {@link #TIMEOUT} (the browser opens a new one), and is forgotten when it ends or fails.
- * Holds no database connection. Streams end first when the application stops, so the web
- * server's graceful shutdown does not wait for them.
+ * The event streams open on this node, by person, within three caps
+ * ({@link LiveProperties}): a session's and a person's (a new stream closes their oldest,
+ * whose page is told {@code bye} with reason {@code replaced}) and the node's (a stream
+ * over it is refused, and nobody's is closed for it). Sending never waits for a reader
+ * ({@link LiveStream}); a stream that falls behind by more than its outbox, or whose
+ * connection takes nothing for {@code stall-timeout}, is closed and forgotten, and its
+ * page catches up when it reconnects ({@code hello}). Once a second a sweep ends the
+ * streams whose time is up (their lifetime, or their session's idle timeout) and the
+ * stalled ones, and every {@code heartbeat} it sends a comment to the others. Holds no
+ * database connection; streams end first when the application stops, so the web server's
+ * graceful shutdown does not wait for them.
  */
 @Component
 class LiveClients implements SmartLifecycle, LiveConnections {
 
-	static final Duration HEARTBEAT = Duration.ofSeconds(20);
-
-	static final Duration TIMEOUT = Duration.ofMinutes(30);
-
 	/** How soon a browser reconnects after its stream ended. */
 	static final Duration RECONNECT = Duration.ofSeconds(1);
 
+	static final Duration SWEEP = Duration.ofSeconds(1);
+
+	/**
+	 * The reason a stream closed to make room for a newer one of its session or person.
+	 */
+	static final String REPLACED = "replaced";
+
+	/** The reason a stream whose session ended (log-out, password change...) closed. */
+	static final String ENDED = "ended";
+
 	private static final Logger logger = LoggerFactory.getLogger(LiveClients.class);
 
-	private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+	private final LiveProperties settings;
 
-	private final AtomicLong eventIds = new AtomicLong();
+	private final int nodeCap;
+
+	private final Object lock = new Object();
+
+	/** Each person's streams, oldest first; a list is replaced, never changed. */
+	private final Map<Long, List<LiveStream>> streams = new ConcurrentHashMap<>();
+
+	private volatile int open;
 
 	private volatile boolean running;
 
-	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
+	private long lastHeartbeat = System.nanoTime();
+
+	private final Counter replaced;
+
+	private final Counter refused;
+
+	private final Counter stalled;
+
+	private final Counter ended;
+
+	private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "otos-live-heartbeat");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	LiveClients() {
-		long period = HEARTBEAT.toMillis();
-		this.heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+	LiveClients(LiveProperties settings, MeterRegistry meters,
+			@Value("${server.tomcat.max-connections:8192}") int maxConnections) {
+		this.settings = settings;
+		this.nodeCap = settings.nodeCap(maxConnections);
+		if (this.nodeCap < settings.maxStreams()) {
+			logger.warn(
+					"Live updates: at most {} streams on this node (otos.live.max-streams is {}, but"
+							+ " server.tomcat.max-connections is {} and a quarter is kept for everything else)",
+					this.nodeCap, settings.maxStreams(), maxConnections);
+		}
+		this.replaced = dropped(meters, REPLACED);
+		this.refused = dropped(meters, "refused");
+		this.stalled = dropped(meters, "stalled");
+		this.ended = dropped(meters, ENDED);
+		long period = SWEEP.toMillis();
+		this.sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
 	}
 
 	/**
-	 * Opens a stream for the person. Its first event, {@code hello}, tells the page to
-	 * fetch what it shows again: whatever changed before the stream opened (or while a
-	 * previous one was cut off) is then on the page too.
-	 * @param userId the person
-	 * @return the stream
+	 * Opens a stream for the person on the request's connection, closing the oldest of
+	 * their session's or their own if they hold as many as they may. Its first event,
+	 * {@code hello}, tells the page to fetch what it shows again: whatever changed before
+	 * the stream opened (or while a previous one was cut off) is then on the page too.
+	 * @param personId the person
+	 * @param request the stream's request, in the person's session
+	 * @return whether the stream was opened; {@code false} if the node holds as many as
+	 * it may (then nothing was done: the caller answers the request)
+	 * @throws IOException if the response cannot be written
 	 */
-	SseEmitter connect(long userId) {
-		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-		Set<SseEmitter> mine = this.streams.computeIfAbsent(userId, (id) -> ConcurrentHashMap.newKeySet());
-		mine.add(emitter);
-		Runnable forget = () -> forget(userId, emitter);
-		emitter.onCompletion(forget);
-		emitter.onTimeout(forget);
-		emitter.onError((ex) -> forget.run());
-		send(userId, emitter,
-				SseEmitter.event()
-					.name("hello")
-					.id(Long.toString(this.eventIds.incrementAndGet()))
-					.reconnectTime(RECONNECT.toMillis())
-					.data("{}"));
-		return emitter;
+	boolean open(long personId, HttpServletRequest request) throws IOException {
+		StreamSession session = StreamSession.of(request);
+		long endsAt = System.nanoTime() + StreamSession.lifetime(request, this.settings.lifetime()).toNanos();
+		LiveStream stream = new LiveStream(this, personId, session, endsAt, (int) this.settings.outbox().toBytes(),
+				RECONNECT);
+		List<LiveStream> oldest;
+		synchronized (this.lock) {
+			List<LiveStream> mine = this.streams.getOrDefault(personId, List.of());
+			oldest = oldestOverCaps(mine, session);
+			if (this.open - oldest.size() >= this.nodeCap) {
+				this.refused.increment();
+				return false;
+			}
+			stream.start(request);
+			List<LiveStream> now = new ArrayList<>(mine);
+			now.removeAll(oldest);
+			now.add(stream);
+			this.streams.put(personId, List.copyOf(now));
+			this.open = this.open + 1 - oldest.size();
+		}
+		for (LiveStream old : oldest) {
+			this.replaced.increment();
+			old.end(REPLACED);
+		}
+		return true;
 	}
 
 	/** The people with at least one stream open on this node. */
 	Set<Long> connectedPeople() {
 		return Set.copyOf(this.streams.keySet());
+	}
+
+	/**
+	 * The person's streams on this node, oldest first.
+	 * @param personId the person
+	 * @return their streams
+	 */
+	List<LiveStream> streamsOf(long personId) {
+		return this.streams.getOrDefault(personId, List.of());
 	}
 
 	/**
@@ -101,14 +169,22 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 	}
 
 	/**
-	 * Ends every stream of the person on this node (their browser reconnects, and is let
-	 * in only while their session lasts).
+	 * Ends every stream of the person on this node; their browser reconnects, and is let
+	 * in only while their session lasts.
 	 * @param userId the person
 	 */
 	void disconnect(long userId) {
-		Set<SseEmitter> mine = this.streams.remove(userId);
-		if (mine != null) {
-			mine.forEach(SseEmitter::complete);
+		streamsOf(userId).forEach((stream) -> end(stream, null));
+	}
+
+	/**
+	 * Ends a stream whose session has ended, telling its page so ({@code bye},
+	 * {@value #ENDED}): the page then stops reconnecting until it is looked at again.
+	 * @param stream the stream
+	 */
+	void sessionEnded(LiveStream stream) {
+		if (end(stream, ENDED)) {
+			this.ended.increment();
 		}
 	}
 
@@ -118,11 +194,11 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 	 */
 	@Override
 	public int open() {
-		return openConnections();
+		return this.open;
 	}
 
 	public int openConnections() {
-		return this.streams.values().stream().mapToInt(Set::size).sum();
+		return this.open;
 	}
 
 	@Override
@@ -134,7 +210,7 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.heartbeat.shutdownNow();
+		this.sweeper.shutdownNow();
 		List.copyOf(this.streams.keySet()).forEach(this::disconnect);
 	}
 
@@ -143,40 +219,102 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 		return this.running;
 	}
 
-	private void sendToAll(long userId, String name, String data) {
-		Set<SseEmitter> mine = this.streams.get(userId);
-		if (mine == null) {
-			return;
-		}
-		String id = Long.toString(this.eventIds.incrementAndGet());
-		for (SseEmitter emitter : List.copyOf(mine)) {
-			send(userId, emitter, SseEmitter.event().name(name).id(id).data(data));
-		}
-	}
-
-	private void beat() {
-		this.streams.forEach((userId, mine) -> {
-			for (SseEmitter emitter : List.copyOf(mine)) {
-				send(userId, emitter, SseEmitter.event().comment("heartbeat"));
+	/**
+	 * Forgets a stream that ended by itself (its connection closed or failed).
+	 * @param stream the stream
+	 * @return whether it was still open here
+	 */
+	boolean forget(LiveStream stream) {
+		synchronized (this.lock) {
+			List<LiveStream> mine = this.streams.get(stream.personId());
+			if (mine == null || !mine.contains(stream)) {
+				return false;
 			}
-		});
+			List<LiveStream> now = new ArrayList<>(mine);
+			now.remove(stream);
+			if (now.isEmpty()) {
+				this.streams.remove(stream.personId());
+			}
+			else {
+				this.streams.put(stream.personId(), List.copyOf(now));
+			}
+			this.open--;
+			return true;
+		}
 	}
 
-	private void send(long userId, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+	/**
+	 * Ends the streams whose time is up and those stalled; sends the heartbeat when due.
+	 * @param now a {@link System#nanoTime()}
+	 */
+	void sweep(long now) {
+		boolean heartbeat = now - this.lastHeartbeat >= this.settings.heartbeat().toNanos();
+		if (heartbeat) {
+			this.lastHeartbeat = now;
+		}
+		long stallNanos = this.settings.stallTimeout().toNanos();
+		for (List<LiveStream> mine : this.streams.values()) {
+			for (LiveStream stream : mine) {
+				if (stream.isOver(now)) {
+					end(stream, null);
+				}
+				else if (stream.isStalled(now, stallNanos) || (heartbeat && !stream.heartbeat())) {
+					drop(stream);
+				}
+			}
+		}
+	}
+
+	private void sweep() {
 		try {
-			emitter.send(event);
+			sweep(System.nanoTime());
 		}
-		catch (IOException | IllegalStateException ex) {
-			logger.debug("Live stream of user {} is gone: {}", userId, ex.getMessage());
-			forget(userId, emitter);
+		catch (RuntimeException ex) {
+			logger.warn("Live updates: the sweep of open streams failed; it runs again in {}", SWEEP, ex);
 		}
 	}
 
-	private void forget(long userId, SseEmitter emitter) {
-		this.streams.computeIfPresent(userId, (id, mine) -> {
-			mine.remove(emitter);
-			return mine.isEmpty() ? null : mine;
-		});
+	private List<LiveStream> oldestOverCaps(List<LiveStream> mine, StreamSession session) {
+		List<LiveStream> oldest = new ArrayList<>();
+		if (session.id() != null) {
+			List<LiveStream> ofSession = mine.stream()
+				.filter((stream) -> session.id().equals(stream.session().id()))
+				.toList();
+			oldest.addAll(ofSession.subList(0, Math.max(0, ofSession.size() - this.settings.streamsPerSession() + 1)));
+		}
+		List<LiveStream> others = mine.stream().filter((stream) -> !oldest.contains(stream)).toList();
+		oldest.addAll(others.subList(0, Math.max(0, others.size() - this.settings.streamsPerPerson() + 1)));
+		return oldest;
+	}
+
+	private void sendToAll(long userId, String name, String data) {
+		for (LiveStream stream : streamsOf(userId)) {
+			if (!stream.send(name, data)) {
+				drop(stream);
+			}
+		}
+	}
+
+	/** Closes a stream that did not keep up; its page catches up when it reconnects. */
+	private void drop(LiveStream stream) {
+		if (end(stream, null)) {
+			this.stalled.increment();
+			logger.debug("Live stream of user {} dropped: its reader did not keep up", stream.personId());
+		}
+	}
+
+	private boolean end(LiveStream stream, String reason) {
+		boolean wasOpen = forget(stream);
+		stream.end(reason);
+		return wasOpen;
+	}
+
+	private static Counter dropped(MeterRegistry meters, String reason) {
+		return Counter.builder("otos.live.dropped")
+			.description("Live-update streams the node refused (over its cap) or closed: replaced by a newer one of"
+					+ " the same session or person, stalled (the reader did not keep up), ended (their session ended)")
+			.tag("reason", reason)
+			.register(meters);
 	}
 
 }

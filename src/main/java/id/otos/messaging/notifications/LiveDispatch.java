@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the people connected to this node about a signal, if they may see its thread now:
  * the thread and the connected people's accounts are read once per signal, and the
- * threads' own rule ({@link ThreadAccess#mayOpen}) decides. Work happens on a thread of
- * its own, so neither the request that caused the change nor the bus's listener waits for
- * it.
+ * threads' own rule ({@link ThreadAccess#mayOpen}) decides. On a signal that a person's
+ * account changed or one of their sessions ended, ends their streams whose session has
+ * ended ({@link StreamSessions}). Work happens on a thread of its own, so neither the
+ * request that caused the change nor the bus's listener waits for it; and sending waits
+ * for no reader ({@link LiveStream}), so one slow reader delays nobody.
  */
 @Component
 class LiveDispatch implements SignalReceiver, DisposableBean {
@@ -47,8 +49,12 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 
 	private final UnreadCounts counts;
 
-	LiveDispatch(LiveClients clients, ThreadPages threads, Accounts accounts, Viewers viewers, UnreadCounts counts) {
+	private final StreamSessions sessions;
+
+	LiveDispatch(LiveClients clients, ThreadPages threads, Accounts accounts, Viewers viewers, UnreadCounts counts,
+			StreamSessions sessions) {
 		this.clients = clients;
+		this.sessions = sessions;
 		this.counts = counts;
 		this.threads = threads;
 		this.accounts = accounts;
@@ -58,17 +64,12 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 	@Override
 	public void received(ThreadSignal signal) {
 		forgetCounts(signal);
-		if (!signal.isForBrowsers()) {
-			return;
+		if (signal.isAboutSessions() && !this.clients.streamsOf(signal.personId()).isEmpty()) {
+			work(signal, () -> endStreamsOfEndedSessions(signal.personId()));
 		}
-		this.worker.execute(() -> {
-			try {
-				deliver(signal);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not deliver {}", signal, ex);
-			}
-		});
+		if (signal.isForBrowsers()) {
+			work(signal, () -> deliver(signal));
+		}
 	}
 
 	@Override
@@ -76,6 +77,9 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		this.counts.forgetAll();
 		this.accounts.mayHaveMissedChanges();
 		this.worker.execute(() -> this.clients.connectedPeople().forEach(this.clients::resync));
+		for (long personId : this.clients.connectedPeople()) {
+			work(ThreadSignal.sessionEnded(personId), () -> endStreamsOfEndedSessions(personId));
+		}
 	}
 
 	@Override
@@ -93,6 +97,32 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 			case CHANGED -> this.counts.threadChanged(signal.personId());
 			case READ -> this.counts.read(signal.personId());
 			case ACCOUNT -> this.accounts.changedElsewhere(signal.personId());
+			case SESSION -> {
+				// nothing kept follows from a session
+			}
+		}
+	}
+
+	private void work(ThreadSignal signal, Runnable work) {
+		this.worker.execute(() -> {
+			try {
+				work.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not deliver {}", signal, ex);
+			}
+		});
+	}
+
+	/**
+	 * Ends the person's streams whose session has ended (log-out, expiry) or may no
+	 * longer go on as the account is now (deactivated, password changed), on a signal
+	 * from any node.
+	 */
+	private void endStreamsOfEndedSessions(long personId) {
+		List<LiveStream> streams = this.clients.streamsOf(personId);
+		if (!streams.isEmpty()) {
+			this.sessions.ended(personId, streams).forEach(this.clients::sessionEnded);
 		}
 	}
 
@@ -108,7 +138,7 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		List<UserSummary> people = this.accounts.findAll(connected);
 		for (UserSummary person : people) {
 			if (!person.active()) {
-				this.clients.disconnect(person.id());
+				this.clients.streamsOf(person.id()).forEach(this.clients::sessionEnded);
 			}
 			else if (ThreadAccess.mayOpen(this.viewers.of(person), thread.get())) {
 				this.clients.send(person.id(), signal);

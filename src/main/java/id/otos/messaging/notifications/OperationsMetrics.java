@@ -13,8 +13,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The app's own metrics (Prometheus names in brackets): messages posted
  * ({@code otos_messages_posted_total}, counted once their transaction committed), e-mails
  * sent and failed ({@code otos_mail_sent_total}, {@code otos_mail_failed_total}) and live
- * connections ({@code otos_live_connections}). The unread-count timer lives with the
- * count ({@code threads.Inbox}).
+ * connections ({@code otos_live_connections}; the streams refused or closed, by reason,
+ * {@code otos_live_dropped_total}, are counted by {@link LiveClients}). The unread-count
+ * timer lives with the count ({@code threads.Inbox}).
  */
 @Component
 class OperationsMetrics {

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import id.otos.messaging.accounts.AccountChanged;
+import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.threads.ThreadEvents.MessagePosted;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 import id.otos.messaging.threads.ThreadEvents.ThreadRead;
@@ -11,15 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Puts committed thread events on the {@link EventBus} as signals. Only after the commit
- * (a rolled-back change tells nobody, and a page that fetches at once sees the change),
- * and on a thread of its own: the request does not wait, and the bus's statements do not
- * run in the finished transaction's connection.
+ * Puts committed thread events, account changes and log-outs on the {@link EventBus} as
+ * signals. Only after the commit (a rolled-back change tells nobody, and a page that
+ * fetches at once sees the change), and on a thread of its own: the request does not
+ * wait, and the bus's statements do not run in the finished transaction's connection.
  */
 @Component
 class ThreadEventRelay implements DisposableBean {
@@ -56,6 +59,19 @@ class ThreadEventRelay implements DisposableBean {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(AccountChanged event) {
 		relay(ThreadSignal.accountChanged(event.userId()));
+	}
+
+	/**
+	 * A log-out on this node: every node ends the streams of that session (the session
+	 * itself is already gone from the store).
+	 * @param event the log-out
+	 */
+	@EventListener
+	void on(LogoutSuccessEvent event) {
+		if (event.getAuthentication() != null
+				&& event.getAuthentication().getPrincipal() instanceof CurrentUser person) {
+			relay(ThreadSignal.sessionEnded(person.id()));
+		}
 	}
 
 	@Override

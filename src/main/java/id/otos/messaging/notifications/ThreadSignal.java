@@ -27,9 +27,21 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 		return new ThreadSignal(0, Kind.ACCOUNT, 0, userId);
 	}
 
+	static ThreadSignal sessionEnded(long userId) {
+		return new ThreadSignal(0, Kind.SESSION, 0, userId);
+	}
+
 	/** Whether the browsers of those who may open the thread should hear of it. */
 	boolean isForBrowsers() {
 		return this.kind == Kind.MESSAGE || this.kind == Kind.CHANGED;
+	}
+
+	/**
+	 * Whether the person's sessions may have ended (an account change or a log-out), so
+	 * that their streams should be checked against them.
+	 */
+	boolean isAboutSessions() {
+		return this.kind == Kind.ACCOUNT || this.kind == Kind.SESSION;
 	}
 
 	/** As a notification's payload: {@code threadId:kind:messageId:personId}. */
@@ -76,7 +88,13 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 		READ,
 
 		/** Not about a thread: the person's account changed (thread 0). */
-		ACCOUNT;
+		ACCOUNT,
+
+		/**
+		 * Not about a thread: one of the person's sessions ended (a log-out; thread 0). A
+		 * node from before this kind ignores it with a warning.
+		 */
+		SESSION;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,6 +24,8 @@ final class EventStream implements AutoCloseable {
 	private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
 	private final HttpResponse<Stream<String>> response;
+
+	private final CountDownLatch ended = new CountDownLatch(1);
 
 	private EventStream(HttpResponse<Stream<String>> response) {
 		this.response = response;
@@ -56,6 +59,16 @@ final class EventStream implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Whether the server ended the stream within the time.
+	 * @param within how long to wait
+	 * @return whether it ended
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	boolean ends(Duration within) throws InterruptedException {
+		return this.ended.await(within.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
 	/** Every event received so far and not yet taken. */
 	List<Event> drain() {
 		List<Event> drained = new ArrayList<>();
@@ -70,18 +83,23 @@ final class EventStream implements AutoCloseable {
 
 	private void read() {
 		String name = "message";
+		String id = null;
 		StringBuilder data = new StringBuilder();
 		try (Stream<String> lines = this.response.body()) {
 			for (String line : (Iterable<String>) lines::iterator) {
 				if (line.isEmpty()) {
 					if (!data.isEmpty()) {
-						this.events.add(new Event(name, data.toString()));
+						this.events.add(new Event(name, data.toString(), id));
 					}
 					name = "message";
+					id = null;
 					data.setLength(0);
 				}
 				else if (line.startsWith("event:")) {
 					name = line.substring(6).strip();
+				}
+				else if (line.startsWith("id:")) {
+					id = line.substring(3).strip();
 				}
 				else if (line.startsWith("data:")) {
 					data.append(line.substring(5).strip());
@@ -91,9 +109,19 @@ final class EventStream implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// the stream was closed
 		}
+		finally {
+			this.ended.countDown();
+		}
 	}
 
-	record Event(String name, String data) {
+	/**
+	 * An event as the browser receives it.
+	 *
+	 * @param name its {@code event:} name
+	 * @param data its data
+	 * @param id its {@code id:}, or {@code null} if it had none
+	 */
+	record Event(String name, String data, String id) {
 
 		boolean isAbout(long threadId) {
 			return this.data.contains("\"thread\":" + threadId + ",");

@@ -167,6 +167,106 @@ abstract class LiveFanOutChecks {
 		assertThat(status).as("well before the kept account would be read again anyway").isEqualTo(401);
 	}
 
+	@Test
+	void loggingOutOnOneNodeEndsThatSessionsStreamsOnTheOtherAndNoOthers() throws Exception {
+		long thread = openQuestion("siswa1@otos.test", "Setelah keluar", "Masih tersambung?");
+		HttpVisitor leaving = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor staying = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor teacher = new HttpVisitor().logIn(nodeB(), "guru1@otos.test", PASSWORD);
+
+		try (EventStream left = leaving.events(nodeA()); EventStream stays = staying.events(nodeA())) {
+			assertThat(left.next("hello", ARRIVAL)).isNotNull();
+			assertThat(stays.next("hello", ARRIVAL)).isNotNull();
+
+			String page = leaving.get(nodeB() + "/messages/").body();
+			assertThat(leaving.post(nodeB() + "/logout", Map.of("_csrf", HttpVisitor.csrf(page))).statusCode())
+				.isEqualTo(302);
+
+			Event bye = left.next("bye", ARRIVAL);
+			assertThat(bye).as("the logged-out session's stream is told why it ends").isNotNull();
+			assertThat(bye.data()).contains("\"reason\":\"ended\"");
+			assertThat(left.ends(ARRIVAL)).as("the logged-out session's stream ends").isTrue();
+			reply(teacher, thread, "Masih.");
+			assertThat(stays.next("thread", ARRIVAL)).as("the same person's other session keeps its stream")
+				.isNotNull();
+			assertThat(stays.ends(Duration.ZERO)).isFalse();
+		}
+	}
+
+	@Test
+	void aPasswordChangedOnOneNodeEndsThePersonsOtherSessionsStreamsOnTheOther() throws Exception {
+		String email = "sandi" + System.nanoTime() + "@otos.test";
+		applicationA().getBean(Accounts.class)
+			.register(new NewAccount(email, null, "Siswa", "Sandi", null, RoleName.STUDENT, PASSWORD));
+		HttpVisitor elsewhere = new HttpVisitor().logIn(nodeA(), email, PASSWORD);
+		HttpVisitor changing = new HttpVisitor().logIn(nodeB(), email, PASSWORD);
+
+		try (EventStream stream = elsewhere.events(nodeA())) {
+			assertThat(stream.next("hello", ARRIVAL)).isNotNull();
+
+			String page = changing.get(nodeB() + "/profile").body();
+			assertThat(
+					changing
+						.post(nodeB() + "/profile/password",
+								Map.of("currentPassword", PASSWORD, "newPassword", "sandi-baru-yang-panjang",
+										"confirmPassword", "sandi-baru-yang-panjang", "_csrf", HttpVisitor.csrf(page)))
+						.statusCode())
+				.isEqualTo(302);
+
+			assertThat(stream.next("bye", ARRIVAL)).as("the other session's stream is told it ends").isNotNull();
+			assertThat(stream.ends(ARRIVAL)).as("the other session's stream ends").isTrue();
+		}
+		assertThat(changing.get(nodeB() + "/api/me/").statusCode()).as("the session that changed it goes on")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aDeactivatedAccountsStreamsEndOnEveryNodeWithoutWaitingForAThreadToChange() throws Exception {
+		ApplicationContext app = applicationA();
+		String email = "pergi" + System.nanoTime() + "@otos.test";
+		long id = app.getBean(Accounts.class)
+			.register(new NewAccount(email, null, "Siswa", "Pergi", null, RoleName.STUDENT, PASSWORD));
+		HttpVisitor student = new HttpVisitor().logIn(nodeB(), email, PASSWORD);
+		long admin = app.getBean(JdbcClient.class)
+			.sql("select id from otosapp_user where email = 'admin@otos.test'")
+			.query(Long.class)
+			.single();
+
+		try (EventStream stream = student.events(nodeA())) {
+			assertThat(stream.next("hello", ARRIVAL)).isNotNull();
+
+			app.getBean(Accounts.class).deactivate(id, admin);
+
+			assertThat(stream.next("bye", ARRIVAL)).isNotNull();
+			assertThat(stream.ends(ARRIVAL)).as("the deactivated account's stream ends").isTrue();
+		}
+	}
+
+	@Test
+	void eventIdsAreCountedPerStreamSoNoneTellsOfOtherPeoplesActivity() throws Exception {
+		long busy = openQuestion("siswa2@otos.test", "Ramai", "Banyak balasan?");
+		long quiet = openQuestion("siswa1@otos.test", "Sepi", "Satu balasan?");
+		HttpVisitor watcher = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor busyStudent = new HttpVisitor().logIn(nodeA(), "siswa2@otos.test", PASSWORD);
+		HttpVisitor teacher = new HttpVisitor().logIn(nodeB(), "guru1@otos.test", PASSWORD);
+
+		try (EventStream watching = watcher.events(nodeA()); EventStream other = busyStudent.events(nodeA())) {
+			Event hello = watching.next("hello", ARRIVAL);
+			assertThat(other.next("hello", ARRIVAL)).isNotNull();
+			for (int i = 1; i <= 5; i++) {
+				reply(teacher, busy, "Balasan " + i);
+				assertThat(other.next("thread", ARRIVAL)).isNotNull();
+			}
+			reply(teacher, quiet, "Satu saja.");
+			Event event = watching.next("thread", ARRIVAL);
+
+			assertThat(event).isNotNull();
+			assertThat(List.of(String.valueOf(hello.id()), String.valueOf(event.id())))
+				.as("the ids the watcher saw while someone else got five events")
+				.containsExactly("1", "2");
+		}
+	}
+
 	private static long unread(HttpVisitor person, String node) {
 		var response = person.get(node + "/api/messages/unread-count/");
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -94,6 +94,9 @@ class OperationsTests {
 			.andExpect(content().string(containsString("otos_mail_sent_total")))
 			.andExpect(content().string(containsString("otos_mail_failed_total")))
 			.andExpect(content().string(containsString("otos_live_connections")))
+			.andExpect(content().string(containsString("otos_live_dropped_total")))
+			.andExpect(content().string(containsString("reason=\"stalled\"")))
+			.andExpect(content().string(containsString("reason=\"refused\"")))
 			.andExpect(content().string(containsString("otos_unread_count_seconds_count")));
 	}
 

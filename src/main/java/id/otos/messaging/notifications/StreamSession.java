@@ -1,0 +1,70 @@
+package id.otos.messaging.notifications;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+
+/**
+ * The session a stream was opened in, as the stream remembers it: the session's id, and
+ * the name Spring Session indexes it under (the log-in's name as the session stored it,
+ * which stays the same when the account's e-mail changes later), so that
+ * {@link StreamSessions} can find the person's sessions again in one query and tell
+ * whether this one still exists.
+ *
+ * @param id the session's id, or {@code null} if the request had none
+ * @param principalName the name the session is indexed under, or {@code null}
+ */
+record StreamSession(String id, String principalName) {
+
+	/** A stream of a request without a session. */
+	static final StreamSession NONE = new StreamSession(null, null);
+
+	/**
+	 * The session of the request.
+	 * @param request a stream's request
+	 * @return its session, or {@link #NONE}
+	 */
+	static StreamSession of(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return NONE;
+		}
+		return new StreamSession(session.getId(), indexedName(session));
+	}
+
+	/**
+	 * How long a stream of the request may last: {@code lifetime}, or less if its session
+	 * would expire sooner without activity.
+	 * @param request a stream's request
+	 * @param lifetime the longest a stream lasts
+	 * @return how long the stream may last
+	 */
+	static Duration lifetime(HttpServletRequest request, Duration lifetime) {
+		HttpSession session = request.getSession(false);
+		if (session == null || session.getMaxInactiveInterval() <= 0) {
+			return lifetime;
+		}
+		long expiresAt = session.getLastAccessedTime() + session.getMaxInactiveInterval() * 1000L;
+		Duration left = Duration.ofMillis(Math.max(0, expiresAt - System.currentTimeMillis()));
+		return (left.compareTo(lifetime) < 0) ? left : lifetime;
+	}
+
+	/** The name Spring Session's principal-name index holds for the session. */
+	private static String indexedName(HttpSession session) {
+		if (session.getAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME) instanceof String name) {
+			return name;
+		}
+		if (session.getAttribute(
+				HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+				&& context.getAuthentication() != null) {
+			return context.getAuthentication().getName();
+		}
+		return null;
+	}
+
+}
