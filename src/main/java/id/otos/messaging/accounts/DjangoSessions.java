@@ -3,7 +3,13 @@ package id.otos.messaging.accounts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -42,6 +48,15 @@ public class DjangoSessions {
 	private static final Pattern SESSION_KEY = Pattern.compile("[a-z0-9]{32}");
 
 	private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
+
+	/**
+	 * The request attribute that holds the key of the Django session a request is logged
+	 * in by, for what outlives the request (a live-update stream checks it again later).
+	 */
+	public static final String LOG_IN_ATTRIBUTE = DjangoSessions.class.getName() + ".LOG_IN";
+
+	/** Sessions checked per statement by {@link #stillLoggedIn}. */
+	private static final int BATCH = 1000;
 
 	private static final Logger logger = LoggerFactory.getLogger(DjangoSessions.class);
 
@@ -99,15 +114,52 @@ public class DjangoSessions {
 		if (data.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<SessionClaims> claims = this.sessionData.claims(data.get());
+		return logIn(data.get(), this.users::findById);
+	}
+
+	/**
+	 * Which of these Django sessions are still a log-in as the person they were opened
+	 * as, by the rule of {@link #loggedIn}, in two statements per thousand sessions: for
+	 * what outlives a request (live-update streams), since Django ends sessions without
+	 * telling this application.
+	 * @param persons each session key and the person it was a log-in as
+	 * @return the keys that still are
+	 */
+	public Set<String> stillLoggedIn(Map<String, Long> persons) {
+		requireEnabled();
+		List<String> keys = persons.keySet().stream().filter(DjangoSessions::isSessionKey).toList();
+		Set<String> loggedIn = new HashSet<>();
+		for (int from = 0; from < keys.size(); from += BATCH) {
+			Map<String, String> data = new HashMap<>();
+			this.jdbc
+				.sql("select session_key, session_data from django_session"
+						+ " where session_key in (:keys) and expire_date > :now")
+				.param("keys", keys.subList(from, Math.min(keys.size(), from + BATCH)))
+				.param("now", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+				.query((rs) -> {
+					data.put(rs.getString("session_key"), rs.getString("session_data"));
+				});
+			Map<Long, User> users = new HashMap<>();
+			this.users.findAllById(data.keySet().stream().map(persons::get).toList())
+				.forEach((user) -> users.put(user.getId(), user));
+			data.forEach((key, sessionData) -> logIn(sessionData, (id) -> Optional.ofNullable(users.get(id)))
+				.filter((person) -> person.id() == persons.get(key))
+				.ifPresent((person) -> loggedIn.add(key)));
+		}
+		return loggedIn;
+	}
+
+	/** The person a session's data is a log-in as, by the rule of {@link #loggedIn}. */
+	private Optional<CurrentUser> logIn(String data, Function<Long, Optional<User>> users) {
+		Optional<SessionClaims> claims = this.sessionData.claims(data);
 		if (claims.isEmpty()) {
-			if (!this.sessionData.isSigned(data.get())) {
+			if (!this.sessionData.isSigned(data)) {
 				warnOfUnsignedSession();
 			}
 			return Optional.empty();
 		}
 		return claims.filter((logIn) -> this.properties.authenticationBackends().contains(logIn.backend()))
-			.flatMap((logIn) -> this.users.findById(logIn.userId())
+			.flatMap((logIn) -> users.apply(logIn.userId())
 				.filter((user) -> this.authHash.matches(logIn.authHash(), user.getPassword())))
 			.map((user) -> Accounts.withoutPassword(user, this.home))
 			.filter(CurrentUser::isEnabled);

@@ -142,6 +142,11 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 		return Set.copyOf(this.streams.keySet());
 	}
 
+	/** Every stream open on this node. */
+	List<LiveStream> allStreams() {
+		return this.streams.values().stream().flatMap(List::stream).toList();
+	}
+
 	/**
 	 * The person's streams on this node, oldest first.
 	 * @param personId the person
@@ -276,9 +281,9 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 
 	private List<LiveStream> oldestOverCaps(List<LiveStream> mine, StreamSession session) {
 		List<LiveStream> oldest = new ArrayList<>();
-		if (session.id() != null) {
+		if (session.identity() != null) {
 			List<LiveStream> ofSession = mine.stream()
-				.filter((stream) -> session.id().equals(stream.session().id()))
+				.filter((stream) -> session.identity().equals(stream.session().identity()))
 				.toList();
 			oldest.addAll(ofSession.subList(0, Math.max(0, ofSession.size() - this.settings.streamsPerSession() + 1)));
 		}

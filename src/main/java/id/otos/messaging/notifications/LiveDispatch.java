@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.DjangoSessions;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.threads.MessageThread;
 import id.otos.messaging.threads.ThreadAccess;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +53,11 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 
 	private final StreamSessions sessions;
 
+	private final DjangoSessions djangoSessions;
+
 	LiveDispatch(LiveClients clients, ThreadPages threads, Accounts accounts, Viewers viewers, UnreadCounts counts,
-			StreamSessions sessions) {
+			StreamSessions sessions, DjangoSessions djangoSessions) {
+		this.djangoSessions = djangoSessions;
 		this.clients = clients;
 		this.sessions = sessions;
 		this.counts = counts;
@@ -79,6 +84,19 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		this.worker.execute(() -> this.clients.connectedPeople().forEach(this.clients::resync));
 		for (long personId : this.clients.connectedPeople()) {
 			work(ThreadSignal.sessionEnded(personId), () -> endStreamsOfEndedSessions(personId));
+		}
+	}
+
+	/**
+	 * Beside Django, ends the streams whose Django session ended without a word to this
+	 * application (a log-out in Django, expiry, a new password, deactivation): every
+	 * {@code otos.live.django-session-check}, for all streams at once.
+	 */
+	@Scheduled(fixedDelayString = "${otos.live.django-session-check:30s}",
+			initialDelayString = "${otos.live.django-session-check:30s}")
+	void endStreamsOfEndedDjangoSessions() {
+		if (this.djangoSessions.enabled()) {
+			this.sessions.endedBesideDjango(this.clients.allStreams()).forEach(this.clients::sessionEnded);
 		}
 	}
 

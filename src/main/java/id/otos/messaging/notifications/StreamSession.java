@@ -2,6 +2,7 @@ package id.otos.messaging.notifications;
 
 import java.time.Duration;
 
+import id.otos.messaging.accounts.DjangoSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -16,13 +17,29 @@ import org.springframework.session.FindByIndexNameSessionRepository;
  * {@link StreamSessions} can find the person's sessions again in one query and tell
  * whether this one still exists.
  *
+ * <p>
+ * Beside Django the log-in is Django's session, not this application's: the stream then
+ * remembers the Django session's key ({@code djangoKey}), which {@link StreamSessions}
+ * asks Django's sessions about instead.
+ *
  * @param id the session's id, or {@code null} if the request had none
  * @param principalName the name the session is indexed under, or {@code null}
+ * @param djangoKey the key of the Django session the request was logged in by, or
+ * {@code null} when the log-in is this application's own
  */
-record StreamSession(String id, String principalName) {
+record StreamSession(String id, String principalName, String djangoKey) {
 
 	/** A stream of a request without a session. */
-	static final StreamSession NONE = new StreamSession(null, null);
+	static final StreamSession NONE = new StreamSession(null, null, null);
+
+	/**
+	 * What tells the stream's session from the person's others, for the per-session cap:
+	 * the Django session's key beside Django, else this application's session id.
+	 * @return the session's identity, or {@code null} if the request had none
+	 */
+	String identity() {
+		return (this.djangoKey != null) ? this.djangoKey : this.id;
+	}
 
 	/**
 	 * The session of the request.
@@ -30,11 +47,12 @@ record StreamSession(String id, String principalName) {
 	 * @return its session, or {@link #NONE}
 	 */
 	static StreamSession of(HttpServletRequest request) {
+		String djangoKey = (request.getAttribute(DjangoSessions.LOG_IN_ATTRIBUTE) instanceof String key) ? key : null;
 		HttpSession session = request.getSession(false);
 		if (session == null) {
-			return NONE;
+			return (djangoKey != null) ? new StreamSession(null, null, djangoKey) : NONE;
 		}
-		return new StreamSession(session.getId(), indexedName(session));
+		return new StreamSession(session.getId(), indexedName(session), djangoKey);
 	}
 
 	/**

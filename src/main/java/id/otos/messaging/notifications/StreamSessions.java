@@ -1,13 +1,16 @@
 package id.otos.messaging.notifications;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.CurrentUser;
+import id.otos.messaging.accounts.DjangoSessions;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContext;
@@ -32,9 +35,35 @@ class StreamSessions {
 
 	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 
-	StreamSessions(Accounts accounts, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+	private final DjangoSessions django;
+
+	StreamSessions(Accounts accounts, ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
+			DjangoSessions django) {
 		this.accounts = accounts;
 		this.sessions = sessions;
+		this.django = django;
+	}
+
+	/**
+	 * The streams whose Django session is no longer a log-in as their person (Django
+	 * ended it, it expired, the password changed, the account was deactivated): Django
+	 * tells this application nothing, so it is asked, for every stream at once.
+	 * @param streams streams of any people
+	 * @return those that must end
+	 */
+	List<LiveStream> endedBesideDjango(List<LiveStream> streams) {
+		Map<String, Long> persons = new HashMap<>();
+		streams.stream()
+			.filter((stream) -> stream.session().djangoKey() != null)
+			.forEach((stream) -> persons.put(stream.session().djangoKey(), stream.personId()));
+		if (persons.isEmpty()) {
+			return List.of();
+		}
+		Set<String> loggedIn = this.django.stillLoggedIn(persons);
+		return streams.stream()
+			.filter((stream) -> stream.session().djangoKey() != null)
+			.filter((stream) -> !loggedIn.contains(stream.session().djangoKey()))
+			.toList();
 	}
 
 	/**
@@ -48,18 +77,25 @@ class StreamSessions {
 		if (now.isEmpty() || !now.get().isEnabled()) {
 			return streams;
 		}
+		List<LiveStream> besideDjango = endedBesideDjango(streams);
+		List<LiveStream> own = streams.stream().filter((stream) -> stream.session().djangoKey() == null).toList();
+		if (own.isEmpty()) {
+			return besideDjango;
+		}
 		FindByIndexNameSessionRepository<? extends Session> repository = this.sessions.getIfAvailable();
 		if (repository == null) {
-			return List.of();
+			return besideDjango;
 		}
 		Map<String, Session> stored = new HashMap<>();
-		streams.stream()
+		own.stream()
 			.map((stream) -> stream.session().principalName())
 			.filter(Objects::nonNull)
 			.distinct()
 			.forEach((name) -> stored.putAll(repository
 				.findByIndexNameAndIndexValue(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, name)));
-		return streams.stream().filter((stream) -> !mayGoOn(stream.session(), stored, now.get())).toList();
+		List<LiveStream> ended = new ArrayList<>(besideDjango);
+		own.stream().filter((stream) -> !mayGoOn(stream.session(), stored, now.get())).forEach(ended::add);
+		return ended;
 	}
 
 	private static boolean mayGoOn(StreamSession session, Map<String, Session> stored, CurrentUser now) {

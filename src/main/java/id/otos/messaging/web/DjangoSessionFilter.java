@@ -77,6 +77,7 @@ class DjangoSessionFilter extends OncePerRequestFilter {
 			.setAuthentication(new PreAuthenticatedAuthenticationToken(user.get(), null, user.get().getAuthorities()));
 		this.contexts.setContext(context);
 		this.contextRepository.saveContext(context, request, response);
+		request.setAttribute(DjangoSessions.LOG_IN_ATTRIBUTE, key);
 		chain.doFilter(new BoundSessions(request, binding), response);
 	}
 
