@@ -16,17 +16,19 @@ import id.otos.messaging.categories.Categories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On first start with an empty database, creates one account of each role and the four
- * demo categories, and logs how to log in, once.
+ * demo categories, and logs how to log in, once. It does so while the application starts,
+ * before the web server takes its first request: nobody can reach the log-in page before
+ * the accounts it is for exist (a log-in tried in between was told "wrong e-mail or
+ * password" and counted by the log-in throttle).
  */
 @Component
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
 
@@ -52,7 +54,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (!isEnabled() || this.accounts.hasAnyUser()) {
 			return;
 		}
