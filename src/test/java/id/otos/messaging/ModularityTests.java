@@ -3,11 +3,15 @@ package id.otos.messaging;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,6 +59,18 @@ class ModularityTests {
 	@Test
 	void threadsKnowNothingOfWhoListens() {
 		assertThat(dependenciesOf("threads")).doesNotContain("notifications");
+	}
+
+	/**
+	 * The migration gate, and everything else, uses Flyway's public API only: an internal
+	 * class may change or go in any Flyway release, and the gate is what keeps the schema
+	 * safe.
+	 */
+	@Test
+	void nothingUsesFlywaysInternalClasses() {
+		JavaClasses application = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("id.otos.messaging");
+		noClasses().should().dependOnClassesThat().resideInAPackage("org.flywaydb.core.internal..").check(application);
 	}
 
 	private static Set<String> dependenciesOf(String name) {

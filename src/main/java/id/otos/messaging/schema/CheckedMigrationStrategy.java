@@ -8,7 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.api.callback.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +36,27 @@ class CheckedMigrationStrategy implements FlywayMigrationStrategy {
 	public void migrate(Flyway flyway) {
 		if (this.migrateOnStart) {
 			SchemaHistory.of(flyway).requireMatchingBuild();
+			TransactionWitness witness = new TransactionWitness();
 			try {
-				flyway.migrate();
+				watched(flyway, witness).migrate();
 			}
 			catch (FlywayException ex) {
-				MigrationFailedException failed = failed(flyway, ex);
+				MigrationFailedException failed = failed(flyway, ex, witness.failedInTransaction());
 				logger.error(failed.getMessage());
 				throw failed;
 			}
 		}
+	}
+
+	/** The same Flyway, with the witness added to its callbacks. */
+	private static Flyway watched(Flyway flyway, TransactionWitness witness) {
+		Callback[] callbacks = Arrays.copyOf(flyway.getConfiguration().getCallbacks(),
+				flyway.getConfiguration().getCallbacks().length + 1);
+		callbacks[callbacks.length - 1] = witness;
+		return Flyway.configure(flyway.getConfiguration().getClassLoader())
+			.configuration(flyway.getConfiguration())
+			.callbacks(callbacks)
+			.load();
 	}
 
 	/**
@@ -53,7 +65,7 @@ class CheckedMigrationStrategy implements FlywayMigrationStrategy {
 	 * outside a transaction), else the first one still pending (its transaction was
 	 * rolled back).
 	 */
-	static MigrationFailedException failed(Flyway flyway, FlywayException ex) {
+	static MigrationFailedException failed(Flyway flyway, FlywayException ex, Boolean inTransaction) {
 		MigrationInfo[] all = flyway.info().all();
 		Optional<MigrationInfo> recorded = Arrays.stream(all).filter((m) -> m.getState().isFailed()).findFirst();
 		Optional<MigrationInfo> failed = recorded
@@ -70,7 +82,7 @@ class CheckedMigrationStrategy implements FlywayMigrationStrategy {
 			left = "it is recorded as FAILED in flyway_schema_history and the schema may be half changed: repair the"
 					+ " database by hand to its state at " + previous + ", delete the failed row, and start again";
 		}
-		else if (ex instanceof FlywayMigrateException migrate && migrate.isExecutableInTransaction()) {
+		else if (Boolean.TRUE.equals(inTransaction)) {
 			left = "its changes were rolled back, so the schema stays at " + previous
 					+ " (flyway_schema_history unchanged): fix the migration and start again";
 		}

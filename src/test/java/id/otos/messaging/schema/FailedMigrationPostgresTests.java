@@ -60,6 +60,33 @@ class FailedMigrationPostgresTests {
 		assertThat(history(dataSource)).isEqualTo(historyBefore);
 	}
 
+	/**
+	 * The same migration run outside a transaction ({@code executeInTransaction=false}):
+	 * its first statement stays and Flyway records no failed row (PostgreSQL has
+	 * transactional DDL), so the refusal must not say it was rolled back: it says the
+	 * statements before the failing one may have been applied and what to do.
+	 */
+	@Test
+	void aMigrationThatFailsHalfwayOutsideATransactionIsNamedAsHalfDone() {
+		TestDatabase database = TestDatabase.create(Engine.POSTGRESQL, "failed_migration_outside");
+		DataSource dataSource = database.dataSource();
+		TestFlyway.on(dataSource).migrate();
+
+		Throwable refusal = catchThrowable(() -> start(database, "--spring.flyway.locations=classpath:"
+				+ MigrationSource.CLASSPATH_FOLDER + ",classpath:schema/failing-outside-transaction")
+			.close());
+
+		assertThat(tableExists(dataSource, "otos_half_done")).as("the first statement's table").isTrue();
+		MigrationFailedException failed = findCause(refusal, MigrationFailedException.class);
+		assertThat(failed).as("the refusal names the failed migration").isNotNull();
+		assertThat(failed.getMessage()).doesNotContain("\n")
+			.contains("V99 (add half done table)")
+			.contains("42P01")
+			.contains("did not run in a transaction")
+			.contains("may have been applied")
+			.doesNotContain("rolled back");
+	}
+
 	private static ConfigurableApplicationContext start(TestDatabase database, String... more) {
 		String[] settings = new String[more.length + 3];
 		settings[0] = "--server.port=0";
