@@ -50,7 +50,7 @@ public class Accounts {
 		this.kept = kept;
 		this.home = home;
 		this.throttle = throttle;
-		this.currentUsers = kept.keep((id) -> users.findById(id).map((user) -> withoutPassword(user, home)));
+		this.currentUsers = kept.keep("current", (id) -> users.findById(id).map((user) -> withoutPassword(user, home)));
 		this.users = users;
 		this.roles = roles;
 		this.passwordEncoder = passwordEncoder;
@@ -201,11 +201,12 @@ public class Accounts {
 	 * commits here or its signal arrives from another node, and after 10 s at most. A
 	 * change to such a thing must publish an {@link AccountChanged} for the person.
 	 * @param <T> what is kept
+	 * @param name its name in the metrics ({@code otos.accounts.<name>})
 	 * @param read reads it for a person
 	 * @return the values kept per person
 	 */
-	public <T> KeptPerAccount<T> keptPerAccount(LongFunction<T> read) {
-		return this.kept.keep(read);
+	public <T> KeptPerAccount<T> keptPerAccount(String name, LongFunction<T> read) {
+		return this.kept.keep(name, read);
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package id.otos.messaging.accounts;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -17,7 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * only while the stamp has not moved (so a read that raced with a change is never used)
  * and for {@link #LONGEST} at most, whatever happens to the signals from other nodes.
  * Inside a transaction the value is always read afresh and not kept: that transaction may
- * have changed it without committing yet.
+ * have changed it without committing yet. At most a given number of people's values are
+ * kept (the least used go first), with their hits, misses and evictions in the metrics.
  *
  * @param <T> what is kept
  */
@@ -26,15 +30,17 @@ public final class KeptPerAccount<T> {
 	/** The longest a value is used without reading it again. */
 	static final Duration LONGEST = Duration.ofSeconds(10);
 
-	private final KeptAccounts stamps;
+	private final ChangeStamps stamps;
 
 	private final LongFunction<T> read;
 
-	private final Map<Long, Kept<T>> kept = new ConcurrentHashMap<>();
+	private final Cache<Long, Kept<T>> kept;
 
-	KeptPerAccount(KeptAccounts stamps, LongFunction<T> read) {
+	KeptPerAccount(ChangeStamps stamps, LongFunction<T> read, long maxPeople, String name, MeterRegistry meters) {
 		this.stamps = stamps;
 		this.read = read;
+		this.kept = Caffeine.newBuilder().maximumSize(maxPeople).expireAfterWrite(LONGEST).recordStats().build();
+		CaffeineCacheMetrics.monitor(meters, this.kept, name);
 	}
 
 	/**
@@ -46,18 +52,23 @@ public final class KeptPerAccount<T> {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return this.read.apply(id);
 		}
-		AccountStamp stamp = this.stamps.stamp(id);
-		long now = System.nanoTime();
-		Kept<T> known = this.kept.get(id);
-		if (known != null && known.stamp().equals(stamp) && now - known.readAt() < LONGEST.toNanos()) {
+		ChangeStamps.Stamp stamp = this.stamps.of(id);
+		Kept<T> known = this.kept.getIfPresent(id);
+		if (known != null && known.stamp().equals(stamp)) {
 			return known.value();
 		}
 		T value = this.read.apply(id);
-		this.kept.put(id, new Kept<>(value, stamp, now));
+		this.kept.put(id, new Kept<>(value, stamp));
 		return value;
 	}
 
-	private record Kept<T>(T value, AccountStamp stamp, long readAt) {
+	/** How many people's values are kept now (for tests). */
+	long size() {
+		this.kept.cleanUp();
+		return this.kept.estimatedSize();
+	}
+
+	private record Kept<T>(T value, ChangeStamps.Stamp stamp) {
 
 	}
 

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import org.springframework.stereotype.Component;
 
@@ -29,10 +31,13 @@ import org.springframework.stereotype.Component;
  * <b>The counts are kept in memory, per node</b>: the simplest design that holds the
  * limits on one node without a table or a migration. With N nodes behind a load balancer
  * a guesser gets up to N times the attempts, and a node that restarts forgets its counts.
- * The memory is bounded: each count forgets itself when its window and lock are over, a
- * node keeps at most {@code max-tracked} of each kind (over that, counts not locking
- * anything are dropped first, then new e-mails or addresses are not counted until room is
- * made), and a {@link LoginName} is at most 254 characters.
+ * The memory is bounded, by a cache of each kind (Caffeine): each count is forgotten when
+ * its window and lock are over; of the counts that lock nothing, a node keeps at most
+ * {@code max-tracked} per kind (the least used go first when a new one comes); a count
+ * that locks is never dropped to make room (a flood of new names must not free a guessed
+ * account), and once as many locks as {@code max-tracked} are held, new e-mails or
+ * addresses are not counted until some end. A {@link LoginName} is at most 254
+ * characters.
  *
  * <p>
  * Anyone can lock an account for the lock's duration by failing for it: the lock is short
@@ -52,13 +57,36 @@ public class LoginThrottle {
 
 	private final Clock clock;
 
-	private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
+	private final Cache<String, Failures> accounts;
 
-	private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
+	private final Cache<String, Failures> addresses;
 
 	LoginThrottle(LoginProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
+		this.accounts = counts();
+		this.addresses = counts();
+	}
+
+	/**
+	 * Counts that expire when they are over, on the throttle's clock; a count weighs
+	 * nothing while it locks, so only counts that lock nothing are dropped for room.
+	 */
+	private Cache<String, Failures> counts() {
+		return Caffeine.newBuilder()
+			.ticker(() -> nanos(this.clock.instant()))
+			.expireAfter(Expiry.writing((String key, Failures failures) -> {
+				Duration left = Duration.between(this.clock.instant(), failures.end());
+				return left.isNegative() ? Duration.ZERO : left;
+			}))
+			.maximumWeight(this.properties.maxTracked())
+			.weigher((String key, Failures failures) -> (failures.lockedUntil() != null) ? 0 : 1)
+			.executor(Runnable::run)
+			.build();
+	}
+
+	private static long nanos(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}
 
 	/**
@@ -92,7 +120,7 @@ public class LoginThrottle {
 	 * @param account the account
 	 */
 	public void succeeded(LoginName account) {
-		this.accounts.remove(account.value());
+		this.accounts.invalidate(account.value());
 	}
 
 	/**
@@ -105,37 +133,25 @@ public class LoginThrottle {
 	}
 
 	/** How many e-mails and addresses this node keeps count of (for tests). */
-	int tracked() {
-		return this.accounts.size() + this.addresses.size();
+	long tracked() {
+		this.accounts.cleanUp();
+		this.addresses.cleanUp();
+		return this.accounts.estimatedSize() + this.addresses.estimatedSize();
 	}
 
-	private void count(Map<String, Failures> counts, String key, int limit, Instant now) {
-		if (!counts.containsKey(key) && !makeRoom(counts, now)) {
+	private void count(Cache<String, Failures> counts, String key, int limit, Instant now) {
+		if (counts.getIfPresent(key) == null && counts.estimatedSize() >= 2L * this.properties.maxTracked()) {
 			return;
 		}
-		counts.compute(key,
-				(k, known) -> ((known == null || known.isOver(now)) ? Failures.first(now, this.properties) : known)
-					.next(limit, now, this.properties));
+		counts.asMap()
+			.compute(key,
+					(k, known) -> ((known == null || known.isOver(now)) ? Failures.first(now, this.properties) : known)
+						.next(limit, now, this.properties));
 	}
 
-	private synchronized boolean makeRoom(Map<String, Failures> counts, Instant now) {
-		if (counts.size() < this.properties.maxTracked()) {
-			return true;
-		}
-		counts.values().removeIf((failures) -> failures.isOver(now));
-		if (counts.size() >= this.properties.maxTracked()) {
-			counts.values().removeIf((failures) -> !failures.isLocked(now));
-		}
-		return counts.size() < this.properties.maxTracked();
-	}
-
-	private static Instant lockedUntil(Map<String, Failures> counts, String key, Instant now) {
-		Failures failures = counts.get(key);
-		if (failures == null) {
-			return null;
-		}
-		if (failures.isOver(now)) {
-			counts.remove(key, failures);
+	private static Instant lockedUntil(Cache<String, Failures> counts, String key, Instant now) {
+		Failures failures = counts.getIfPresent(key);
+		if (failures == null || failures.isOver(now)) {
 			return null;
 		}
 		return failures.isLocked(now) ? failures.lockedUntil() : null;
@@ -191,10 +207,12 @@ public class LoginThrottle {
 
 		/** Neither counting nor locking any more: the next failure starts afresh. */
 		boolean isOver(Instant now) {
-			if (this.lockedUntil != null) {
-				return !now.isBefore(this.lockedUntil);
-			}
-			return !now.isBefore(this.windowEnd);
+			return !now.isBefore(end());
+		}
+
+		/** When this count stops counting and locking. */
+		Instant end() {
+			return (this.lockedUntil != null) ? this.lockedUntil : this.windowEnd;
 		}
 
 	}

@@ -26,7 +26,7 @@ public class Viewers {
 	private final KeptPerAccount<Set<Long>> taught;
 
 	Viewers(Categories categories, Accounts accounts) {
-		this.taught = accounts.keptPerAccount(categories::taughtBy);
+		this.taught = accounts.keptPerAccount("taught", categories::taughtBy);
 	}
 
 	/**
