@@ -1,15 +1,19 @@
 package id.otos.messaging.threads;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import id.otos.messaging.accounts.ChangeStamps;
 import id.otos.messaging.threads.ThreadEvents.MessagePosted;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 import id.otos.messaging.threads.ThreadEvents.ThreadRead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -40,20 +44,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * not moved. A count that raced with a change is thus never used, whatever the order in
  * which they finish. Inside a transaction the count is always counted afresh and not
  * kept: that transaction may have changed it without committing yet.
+ *
+ * <p>
+ * What is kept is bounded: the counts of at most {@code otos.kept.max-people} people (the
+ * least used go first), each for {@link #KEPT_FOR} at most, with their hits, misses and
+ * evictions as {@code cache_*{cache="otos.unread.counts"}} metrics; the per-person stamps
+ * are bounded the same way ({@link ChangeStamps}).
  */
 @Service
 public class UnreadCounts {
 
-	/** Moves when every count may be wrong (signals lost). */
-	private final AtomicLong everyone = new AtomicLong();
+	/** The longest a count is kept, even while nothing changes. */
+	static final Duration KEPT_FOR = Duration.ofMinutes(10);
 
 	/** Moves at every message or thread change anywhere: handlers count again. */
 	private final AtomicLong handlers = new AtomicLong();
 
-	/** Per person: moves when their own count may have changed. */
-	private final Map<Long, Long> personal = new ConcurrentHashMap<>();
+	/**
+	 * Per person: moves when their own count may have changed; for everyone when every
+	 * count may be wrong (signals lost).
+	 */
+	private final ChangeStamps personal;
 
-	private final Map<Long, Counted> counts = new ConcurrentHashMap<>();
+	private final Cache<Long, Counted> counts;
 
 	private final Inbox inbox;
 
@@ -61,8 +74,11 @@ public class UnreadCounts {
 
 	private final Counter misses;
 
-	UnreadCounts(Inbox inbox, MeterRegistry meters) {
+	UnreadCounts(Inbox inbox, MeterRegistry meters, @Value("${otos.kept.max-people:20000}") long maxPeople) {
 		this.inbox = inbox;
+		this.personal = new ChangeStamps("otos.unread.changes", maxPeople, KEPT_FOR.multipliedBy(3), meters);
+		this.counts = Caffeine.newBuilder().maximumSize(maxPeople).expireAfterWrite(KEPT_FOR).recordStats().build();
+		CaffeineCacheMetrics.monitor(meters, this.counts, "otos.unread.counts");
 		this.hits = Counter.builder("otos.unread.count.cache")
 			.tag("result", "hit")
 			.description("Unread counts answered from the kept counts")
@@ -84,7 +100,7 @@ public class UnreadCounts {
 			return this.inbox.unreadCount(viewer);
 		}
 		Stamp stamp = stamp(viewer);
-		Counted kept = this.counts.get(viewer.userId());
+		Counted kept = this.counts.getIfPresent(viewer.userId());
 		if (kept != null && kept.viewer().equals(viewer) && kept.stamp().equals(stamp)) {
 			this.hits.increment();
 			return kept.count();
@@ -129,7 +145,7 @@ public class UnreadCounts {
 
 	/** Every count may be wrong: count each again when next asked. */
 	public void forgetAll() {
-		this.everyone.incrementAndGet();
+		this.personal.movedForEveryone();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -147,17 +163,22 @@ public class UnreadCounts {
 		read(event.userId());
 	}
 
+	/** How many people's counts are kept now (for tests). */
+	long kept() {
+		this.counts.cleanUp();
+		return this.counts.estimatedSize();
+	}
+
 	private void bump(long userId) {
-		this.personal.merge(userId, 1L, Long::sum);
+		this.personal.moved(userId);
 	}
 
 	private Stamp stamp(Viewer viewer) {
-		long mine = this.personal.getOrDefault(viewer.userId(), 0L);
 		long desk = viewer.isStudent() ? 0 : this.handlers.get();
-		return new Stamp(this.everyone.get(), desk, mine);
+		return new Stamp(this.personal.of(viewer.userId()), desk);
 	}
 
-	private record Stamp(long everyone, long handlers, long personal) {
+	private record Stamp(ChangeStamps.Stamp person, long handlers) {
 
 	}
 
