@@ -122,7 +122,7 @@ class DeskBrowserTests {
 					"Prioritas: Normal → Mendesak", "Penugasan: Citra Dewi → Budi Santoso");
 			assertThat(admin.text("audit")).contains("Citra, ini topik kelasmu minggu ini.")
 				.contains("Budi, tolong cek lagi.");
-			screenshot(admin, "thread-triage-desktop.png", 1280, 1400);
+			screenshot(admin, "thread-triage-desktop.png", 1280, 2000);
 			screenshot(admin, "thread-triage-phone.png", 390, 2400);
 		}
 	}
