@@ -158,6 +158,71 @@ public class MessageThread {
 		this.handlerId = newHandlerId;
 	}
 
+	/**
+	 * Routing's first decision, recorded when the thread is opened: who it went to and
+	 * why.
+	 * @param decision where routing sent it
+	 * @param by who opened the thread
+	 * @param at when
+	 */
+	void routed(RoutingDecision decision, long by, Instant at) {
+		record(by, Kind.ROUTED, null, idText(decision.handlerId()), decision.reason().code(), at);
+		this.handlerId = decision.handlerId();
+	}
+
+	/**
+	 * The thread goes back through routing: its handler left (deactivated, another role,
+	 * no longer teaching its category), or it waited in the queue of a category that no
+	 * active teacher teaches any more.
+	 * @param decision where routing sends it now
+	 * @param at when
+	 * @return whether it moved
+	 */
+	boolean rerouted(RoutingDecision decision, Instant at) {
+		if (Objects.equals(this.handlerId, decision.handlerId())) {
+			return false;
+		}
+		record(null, Kind.REROUTED, idText(this.handlerId), idText(decision.handlerId()), decision.reason().code(), at);
+		this.handlerId = decision.handlerId();
+		return true;
+	}
+
+	/**
+	 * The handler takes the unassigned thread themselves. One that someone else took
+	 * first (two handlers clicked at once, or the page was old) is refused.
+	 */
+	void claim(long by, Instant at) {
+		requireStatus(permits(ThreadAction.CLAIM), "thread.error.already-claimed");
+		assign(by, by, "claimed", at);
+	}
+
+	/**
+	 * Whether the workflow allows the move now, whoever asks ({@link ThreadAccess} says
+	 * who may): what the thread page offers, and what the moves themselves check.
+	 * @param action the move
+	 * @return whether the thread's state allows it
+	 */
+	public boolean permits(ThreadAction action) {
+		return switch (action) {
+			case CLAIM -> !isAssigned();
+			case REQUEST_CLOSE -> this.status == ThreadStatus.OPEN || this.status == ThreadStatus.RESOLVED;
+			case RESOLVE -> this.status == ThreadStatus.OPEN || this.status == ThreadStatus.PENDING;
+			case CLOSE, HAND_OFF -> this.status != ThreadStatus.CLOSED;
+			default -> true;
+		};
+	}
+
+	/**
+	 * The teacher who holds the thread hands it to a colleague, with an optional note to
+	 * them (shown in the history, which staff and the new handler see).
+	 */
+	void handOff(long from, long to, String note, Instant at) {
+		requireStatus(permits(ThreadAction.HAND_OFF), "thread.error.handoff-closed");
+		requireStatus(isAssignedTo(from), "thread.error.handoff-not-yours");
+		requireStatus(from != to, "thread.error.already-assigned");
+		assign(to, from, note, at);
+	}
+
 	void changePriority(Priority newPriority, long by, Instant at) {
 		if (this.priority == newPriority) {
 			throw new ThreadRuleException("thread.error.same-priority");
@@ -168,21 +233,19 @@ public class MessageThread {
 
 	/** A teacher asks for the thread to be closed; an admin or the student closes it. */
 	void requestClose(long by, Instant at) {
-		requireStatus(this.status == ThreadStatus.OPEN || this.status == ThreadStatus.RESOLVED,
-				"thread.error.cannot-request-close");
+		requireStatus(permits(ThreadAction.REQUEST_CLOSE), "thread.error.cannot-request-close");
 		this.closeRequestedById = by;
 		this.closeRequestedAt = at;
 		moveTo(ThreadStatus.PENDING, by, "close requested", at);
 	}
 
 	void resolve(long by, Instant at) {
-		requireStatus(this.status == ThreadStatus.OPEN || this.status == ThreadStatus.PENDING,
-				"thread.error.cannot-resolve");
+		requireStatus(permits(ThreadAction.RESOLVE), "thread.error.cannot-resolve");
 		moveTo(ThreadStatus.RESOLVED, by, null, at);
 	}
 
 	void close(long by, Instant at) {
-		requireStatus(this.status != ThreadStatus.CLOSED, "thread.error.already-closed");
+		requireStatus(permits(ThreadAction.CLOSE), "thread.error.already-closed");
 		this.closedById = by;
 		this.closedAt = at;
 		moveTo(ThreadStatus.CLOSED, by, null, at);
@@ -220,7 +283,7 @@ public class MessageThread {
 		this.status = target;
 	}
 
-	private void record(long by, Kind kind, String from, String to, String note, Instant at) {
+	private void record(Long by, Kind kind, String from, String to, String note, Instant at) {
 		this.audit.add(new ThreadAuditEntry(this, by, kind, from, to, note, at));
 		this.updatedAt = at;
 	}

@@ -53,4 +53,18 @@ interface MessageThreadRepository extends JpaRepository<MessageThread, Long> {
 			""")
 	RecentThreads openedBySince(long studentId, Instant since);
 
+	/**
+	 * The threads not closed that the person holds, and the unassigned academic ones not
+	 * closed (waiting in a category's queue): those whose desk may have gone when the
+	 * person's account changed.
+	 */
+	@Query("""
+			select t.id from MessageThread t
+			where t.status <> id.otos.messaging.threads.ThreadStatus.CLOSED
+			  and (t.handlerId = :userId
+			       or (t.handlerId is null and t.type = id.otos.messaging.threads.ThreadType.ACADEMIC))
+			order by t.id
+			""")
+	List<Long> mayHaveLostTheirDesk(long userId);
+
 }

@@ -18,6 +18,21 @@ public final class ThreadAccess {
 		return viewer.isStudent();
 	}
 
+	/**
+	 * Which priority the viewer may give a thread: staff decide urgency; a student
+	 * chooses low, normal or high.
+	 */
+	public static boolean mayChoose(Viewer viewer, Priority priority) {
+		return priority != Priority.URGENT || viewer.isStaff();
+	}
+
+	/**
+	 * Operators and admins start a conversation with a student (a follow-up, a reminder).
+	 */
+	public static boolean mayStartConversation(Viewer viewer) {
+		return viewer.isStaff();
+	}
+
 	/** Operators and admins send information threads to students. */
 	public static boolean mayBroadcast(Viewer viewer) {
 		return viewer.isStaff();
@@ -59,7 +74,11 @@ public final class ThreadAccess {
 		return false;
 	}
 
-	/** Whether the viewer, who may open the thread, may also do this with it. */
+	/**
+	 * Whether the viewer, who may open the thread, may also do this with it; whether the
+	 * thread's state allows it now is the thread's to say
+	 * ({@link MessageThread#permits}).
+	 */
 	public static boolean allows(Viewer viewer, MessageThread thread, ThreadAction action) {
 		if (!mayOpen(viewer, thread)) {
 			return false;
@@ -71,8 +90,9 @@ public final class ThreadAccess {
 			case REQUEST_CLOSE -> viewer.isTeacher();
 			case RESOLVE -> viewer.isHandler();
 			case CHANGE_STATUS, ASSIGN, CHANGE_PRIORITY -> viewer.isStaff();
-			case CLAIM -> viewer.isHandler() && !thread.isAssigned();
+			case CLAIM -> viewer.isHandler();
 			case VIEW_AUDIT -> viewer.isHandler();
+			case HAND_OFF -> viewer.isTeacher() && thread.isAssignedTo(viewer.userId());
 		};
 	}
 

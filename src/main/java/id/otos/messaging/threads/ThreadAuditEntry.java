@@ -26,7 +26,16 @@ class ThreadAuditEntry {
 
 	enum Kind {
 
-		STATUS, ASSIGNMENT, PRIORITY
+		STATUS, ASSIGNMENT, PRIORITY,
+
+		/** Routing's first decision: to the handler, with the reason's code as note. */
+		ROUTED,
+
+		/**
+		 * Back through routing: from the handler who left to the new one, with the
+		 * reason.
+		 */
+		REROUTED
 
 	}
 

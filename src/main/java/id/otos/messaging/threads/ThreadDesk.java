@@ -3,6 +3,7 @@ package id.otos.messaging.threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import id.otos.messaging.attachments.AcceptedFile;
@@ -27,6 +28,8 @@ public class ThreadDesk {
 
 	private final Routing routing;
 
+	private final Rerouting rerouting;
+
 	private final Categories categories;
 
 	private final ApplicationEventPublisher events;
@@ -35,8 +38,9 @@ public class ThreadDesk {
 
 	private final MessagesProperties properties;
 
-	ThreadDesk(MessageThreadRepository threads, Posting posting, Routing routing, Categories categories,
-			ApplicationEventPublisher events, Clock clock, MessagesProperties properties) {
+	ThreadDesk(MessageThreadRepository threads, Posting posting, Routing routing, Rerouting rerouting,
+			Categories categories, ApplicationEventPublisher events, Clock clock, MessagesProperties properties) {
+		this.rerouting = rerouting;
 		this.threads = threads;
 		this.posting = posting;
 		this.routing = routing;
@@ -62,6 +66,9 @@ public class ThreadDesk {
 		if (resubmitted.isPresent()) {
 			return resubmitted.get().getThreadId();
 		}
+		if (!ThreadAccess.mayChoose(student, request.priority())) {
+			throw new ThreadRuleException("thread.error.priority-not-for-students");
+		}
 		Instant now = this.clock.instant();
 		withinHourlyLimit(student, now);
 		Long categoryId = request.type().isAcademic() ? request.categoryId() : null;
@@ -75,9 +82,11 @@ public class ThreadDesk {
 		if (teacherId != null && (categoryId == null || !this.categories.teacherIds(categoryId).contains(teacherId))) {
 			throw new ThreadRuleException("thread.error.teacher-not-of-category");
 		}
-		Long handler = this.routing.handlerFor(request.type(), categoryId, teacherId).orElse(null);
-		MessageThread thread = this.threads.save(new MessageThread(request.title(), request.type(), request.priority(),
-				categoryId, student.userId(), handler, student.userId(), now));
+		RoutingDecision routed = this.routing.route(request.type(), categoryId, teacherId);
+		MessageThread thread = new MessageThread(request.title(), request.type(), request.priority(), categoryId,
+				student.userId(), null, student.userId(), now);
+		thread.routed(routed, student.userId(), now);
+		this.threads.save(thread);
 		this.posting.post(thread, student, request.content(), request.submissionKey(), attachment, now);
 		return thread.getId();
 	}
@@ -101,6 +110,7 @@ public class ThreadDesk {
 		}
 		Instant now = this.clock.instant();
 		thread.replied(by, now);
+		this.rerouting.keepOnADesk(thread, by.userId());
 		return this.posting.post(thread, by, content, submissionKey, attachment, now).getId();
 	}
 
@@ -146,29 +156,67 @@ public class ThreadDesk {
 	@Transactional
 	public void assign(Viewer by, long threadId, Long handlerId, String note) {
 		MessageThread thread = lockedFor(by, threadId, ThreadAction.ASSIGN);
-		if (note != null && note.length() > ThreadAuditEntry.NOTE_MAX) {
-			throw new ThreadRuleException("thread.error.note-too-long");
-		}
-		if (handlerId != null && !this.routing.mayHandle(handlerId, thread)) {
-			throw new ThreadRuleException("thread.error.handler-not-eligible");
-		}
+		requireAssignable(thread, handlerId, note);
 		thread.assign(handlerId, by.userId(), note, this.clock.instant());
 		changed(thread, by);
 	}
 
 	/**
-	 * The handler takes an unassigned thread themselves. A thread someone else took first
-	 * (two handlers clicked at once, or the page was old) is a move the workflow refuses
-	 * with a message, not a forbidden one.
+	 * Status, priority and handler in one step: each change that differs from the thread
+	 * now is made and audited on its own, each checked as its own action would be; if any
+	 * is refused, none is made (one transaction).
+	 * @return whether anything changed
+	 */
+	@Transactional
+	public boolean triage(Viewer by, long threadId, Triage triage) {
+		MessageThread thread = locked(by, threadId);
+		Instant now = this.clock.instant();
+		boolean changed = false;
+		if (triage.status() != null && triage.status() != thread.getStatus()) {
+			allowed(by, thread, ThreadAction.CHANGE_STATUS);
+			thread.changeStatus(triage.status(), by.userId(), now);
+			changed = true;
+		}
+		if (triage.priority() != null && triage.priority() != thread.getPriority()) {
+			allowed(by, thread, ThreadAction.CHANGE_PRIORITY);
+			thread.changePriority(triage.priority(), by.userId(), now);
+			changed = true;
+		}
+		if (!Objects.equals(triage.handlerId(), thread.getHandlerId())) {
+			allowed(by, thread, ThreadAction.ASSIGN);
+			requireAssignable(thread, triage.handlerId(), triage.note());
+			thread.assign(triage.handlerId(), by.userId(), triage.note(), now);
+			changed = true;
+		}
+		if (changed) {
+			changed(thread, by);
+		}
+		return changed;
+	}
+
+	/**
+	 * The teacher who holds the thread hands it to another active teacher of its
+	 * category, with an optional note to them.
+	 */
+	@Transactional
+	public void handOff(Viewer by, long threadId, Long teacherId, String note) {
+		MessageThread thread = lockedFor(by, threadId, ThreadAction.HAND_OFF);
+		if (teacherId == null) {
+			throw new ThreadRuleException("thread.error.handler-not-eligible");
+		}
+		requireAssignable(thread, teacherId, note);
+		thread.handOff(by.userId(), teacherId, note, this.clock.instant());
+		changed(thread, by);
+	}
+
+	/**
+	 * The handler takes an unassigned thread themselves; one someone else took first is a
+	 * move the workflow refuses with a message, not a forbidden one.
 	 */
 	@Transactional
 	public void claim(Viewer by, long threadId) {
-		MessageThread thread = locked(by, threadId);
-		if (by.isHandler() && thread.isAssigned()) {
-			throw new ThreadRuleException("thread.error.already-claimed");
-		}
-		allowed(by, thread, ThreadAction.CLAIM);
-		thread.assign(by.userId(), by.userId(), "claimed", this.clock.instant());
+		MessageThread thread = lockedFor(by, threadId, ThreadAction.CLAIM);
+		thread.claim(by.userId(), this.clock.instant());
 		changed(thread, by);
 	}
 
@@ -180,6 +228,15 @@ public class ThreadDesk {
 			Duration wait = Duration.between(now, recent.earliest().plus(hour));
 			long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
 			throw new ThreadRuleException("thread.error.too-many-threads", limit, minutes);
+		}
+	}
+
+	private void requireAssignable(MessageThread thread, Long handlerId, String note) {
+		if (note != null && note.length() > ThreadAuditEntry.NOTE_MAX) {
+			throw new ThreadRuleException("thread.error.note-too-long");
+		}
+		if (handlerId != null && !this.routing.mayHandle(handlerId, thread)) {
+			throw new ThreadRuleException("thread.error.handler-not-eligible");
 		}
 	}
 
@@ -201,7 +258,13 @@ public class ThreadDesk {
 		}
 	}
 
+	/**
+	 * Announces the change; a move that left the thread on nobody's desk (unassigned in a
+	 * category without teacher, reopened with a handler who left) sends it back through
+	 * routing first.
+	 */
 	private void changed(MessageThread thread, Viewer by) {
+		this.rerouting.keepOnADesk(thread, by.userId());
 		this.events.publishEvent(new ThreadChanged(thread.getId(), by.userId(), thread.getStudentId()));
 	}
 

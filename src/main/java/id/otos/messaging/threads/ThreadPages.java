@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -86,7 +89,7 @@ public class ThreadPages {
 		}
 		Set<ThreadAction> allowed = EnumSet.noneOf(ThreadAction.class);
 		for (ThreadAction action : ThreadAction.values()) {
-			if (ThreadAccess.allows(viewer, thread, action)) {
+			if (ThreadAccess.allows(viewer, thread, action) && thread.permits(action)) {
 				allowed.add(action);
 			}
 		}
@@ -157,8 +160,12 @@ public class ThreadPages {
 		return readUpTo[0];
 	}
 
+	/**
+	 * The audit log with names for the people its assignments and routings name: two
+	 * statements, however long it is.
+	 */
 	private List<AuditView> audit(long threadId) {
-		return this.jdbc.sql("""
+		List<AuditView> stored = this.jdbc.sql("""
 				select trim(u.first_name || ' ' || u.last_name) as actor_name, a.action, a.from_value, a.to_value,
 				       a.note, a.created_at
 				from otos_thread_audit a
@@ -169,8 +176,38 @@ public class ThreadPages {
 			.param("thread", threadId)
 			.query((rs, n) -> new AuditView(rs.getString("actor_name"), rs.getString("action"),
 					rs.getString("from_value"), rs.getString("to_value"), rs.getString("note"),
-					instant(rs, "created_at")))
+					instant(rs, "created_at"), null, null))
 			.list();
+		Set<Long> ids = new HashSet<>();
+		stored.stream().filter(AuditView::isAboutPeople).forEach((entry) -> {
+			personId(entry.fromValue()).ifPresent(ids::add);
+			personId(entry.toValue()).ifPresent(ids::add);
+		});
+		if (ids.isEmpty()) {
+			return stored;
+		}
+		Map<Long, String> names = new HashMap<>();
+		this.jdbc.sql(
+				"select id, trim(first_name || ' ' || last_name) as name, username from otosapp_user where id in (:ids)")
+			.param("ids", ids)
+			.query((rs) -> {
+				String name = rs.getString("name");
+				names.put(rs.getLong("id"), (name == null || name.isEmpty()) ? rs.getString("username") : name);
+			});
+		return stored.stream()
+			.map((entry) -> entry.isAboutPeople() ? new AuditView(entry.actorName(), entry.action(), entry.fromValue(),
+					entry.toValue(), entry.note(), entry.at(), personId(entry.fromValue()).map(names::get).orElse(null),
+					personId(entry.toValue()).map(names::get).orElse(null)) : entry)
+			.toList();
+	}
+
+	private static Optional<Long> personId(String value) {
+		try {
+			return Optional.ofNullable(value).map(Long::valueOf);
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private Names names(MessageThread thread) {

@@ -23,9 +23,18 @@ public record ThreadView(long id, String title, ThreadType type, ThreadStatus st
 
 	}
 
-	/** One line of the audit log. */
-	public record AuditView(String actorName, String action, String fromValue, String toValue, String note,
-			Instant at) {
+	/**
+	 * One line of the audit log as stored (codes and ids), with the names of the people
+	 * it names: the actor ({@code null} for a move routing made by itself), and for an
+	 * assignment or routing the handlers before and after ({@code null} for nobody).
+	 */
+	public record AuditView(String actorName, String action, String fromValue, String toValue, String note, Instant at,
+			String fromName, String toName) {
+
+		/** Whether it is a move between people (assignment or routing), not of a code. */
+		public boolean isAboutPeople() {
+			return "assignment".equals(this.action) || "routed".equals(this.action) || "rerouted".equals(this.action);
+		}
 
 	}
 

@@ -85,10 +85,37 @@ final class Endpoints {
 									this.f.student, this.f.victim) : null)
 					.param("note", h.chance(0.5) ? h.text() : null));
 		add("POST claim", EVERYONE, (h, who) -> action(h, who, "claim"));
+		add("POST triage", EVERYONE,
+				(h, who) -> action(h, who, "triage")
+					.param("status", h.chance(0.8) ? h.choice("open", "pending", "resolved", "closed", "") : h.text())
+					.param("priority", h.chance(0.8) ? h.choice("low", "normal", "high", "urgent", "") : h.text())
+					.param("handler",
+							h.chance(0.9) ? h.id(this.f.teacher, this.f.otherTeacher, this.f.operator, this.f.admin,
+									this.f.student, this.f.victim) : (h.chance(0.5) ? "" : null))
+					.param("note", h.chance(0.5) ? h.text() : null));
+		add("POST handoff", EVERYONE,
+				(h, who) -> action(h, who, "handoff")
+					.param("handler", h.chance(0.9)
+							? h.id(this.f.teacher, this.f.otherTeacher, this.f.operator, this.f.student) : null)
+					.param("note", h.chance(0.5) ? h.text() : null));
 		add("POST unknown action", EVERYONE,
 				(h, who) -> thread(h, who, "POST", "")
 					.param("action", h.chance(0.8) ? h.choice("delete", "reply ", "REPLY", "claim,close_thread") : null)
 					.refusedWhen(true, "no such action"));
+		add("GET /messages/start/", EVERYONE,
+				(h, who) -> new Call(who, "GET", "/messages/start/")
+					.param("student", h.chance(0.5) ? h.id(this.f.student, this.f.victim, this.f.teacher) : null)
+					.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only operators and admins start them"));
+		add("POST /messages/start/", List.of(Who.ADMIN, Who.OPERATOR, Who.STUDENT, Who.TEACHER),
+				(h, who) -> new Call(who, "POST", "/messages/start/")
+					.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only operators and admins start them")
+					.param("student", h.chance(0.9) ? h.id(this.f.student, this.f.victim, this.f.teacher) : null)
+					.param("thread_type",
+							h.chance(0.9) ? h.choice("general", "technical", "report", "info", "academic") : null)
+					.param("priority", h.chance(0.9) ? h.choice("low", "normal", "high", "urgent") : null)
+					.param("title", text(h, 0.9))
+					.param("content", text(h, 0.9))
+					.param("submission_key", submissionKey(h)));
 		add("GET /messages/broadcast/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/broadcast/")
 			.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only operators and admins broadcast"));
 		add("POST /messages/broadcast/", List.of(Who.ADMIN, Who.OPERATOR, Who.STUDENT), this::broadcast);

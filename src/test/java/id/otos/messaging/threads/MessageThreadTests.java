@@ -208,4 +208,51 @@ class MessageThreadTests {
 			.hasMessage("thread.error.same-priority");
 	}
 
+	@Test
+	void onlyAnUnassignedThreadCanBeClaimedAndTheClaimIsAudited() {
+		MessageThread free = openAcademicThread(siswa, null);
+		MessageThread taken = openAcademicThread(siswa, guru.userId());
+
+		assertThat(free.permits(ThreadAction.CLAIM)).isTrue();
+		assertThat(taken.permits(ThreadAction.CLAIM)).isFalse();
+		free.claim(guru.userId(), NOW);
+		assertThat(free.getHandlerId()).isEqualTo(guru.userId());
+		assertThat(free.auditEntries()).extracting(ThreadAuditEntry::getAction, ThreadAuditEntry::getNote)
+			.containsExactly(tuple("assignment", "claimed"));
+		assertThatThrownBy(() -> taken.claim(30, NOW)).isInstanceOf(ThreadRuleException.class)
+			.hasMessage("thread.error.already-claimed");
+	}
+
+	@Test
+	void theMovesAThreadPermitFollowItsStatus() {
+		MessageThread thread = openAcademicThread(siswa, guru.userId());
+		assertThat(thread.permits(ThreadAction.REQUEST_CLOSE)).isTrue();
+		assertThat(thread.permits(ThreadAction.RESOLVE)).isTrue();
+
+		thread.close(siswa.userId(), NOW);
+
+		assertThat(thread.permits(ThreadAction.CLOSE)).isFalse();
+		assertThat(thread.permits(ThreadAction.RESOLVE)).isFalse();
+		assertThat(thread.permits(ThreadAction.REQUEST_CLOSE)).isFalse();
+		assertThat(thread.permits(ThreadAction.REPLY)).as("a reply reopens it").isTrue();
+	}
+
+	@Test
+	void routingsFirstDecisionIsRecordedAndAMoveAwayFromALeaverToo() {
+		MessageThread thread = openAcademicThread(siswa, null);
+
+		thread.routed(new RoutingDecision(20L, RoutingReason.TEACHER_FEWEST_OPEN), siswa.userId(), NOW);
+		boolean moved = thread.rerouted(new RoutingDecision(30L, RoutingReason.NO_TEACHER_OPERATOR), NOW);
+		boolean again = thread.rerouted(new RoutingDecision(30L, RoutingReason.NO_TEACHER_OPERATOR), NOW);
+
+		assertThat(thread.getHandlerId()).isEqualTo(30L);
+		assertThat(moved).isTrue();
+		assertThat(again).as("already there: nothing to record").isFalse();
+		assertThat(thread.auditEntries())
+			.extracting(ThreadAuditEntry::getActorId, ThreadAuditEntry::getAction, ThreadAuditEntry::getFromValue,
+					ThreadAuditEntry::getToValue, ThreadAuditEntry::getNote)
+			.containsExactly(tuple(siswa.userId(), "routed", null, "20", "teacher"),
+					tuple(null, "rerouted", "20", "30", "no-teacher-operator"));
+	}
+
 }

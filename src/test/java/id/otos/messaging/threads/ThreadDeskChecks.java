@@ -123,10 +123,15 @@ abstract class ThreadDeskChecks {
 	}
 
 	@Test
-	void aCategoryWithoutTeachersLeavesTheQuestionUnassignedForTheDesk() {
-		long fisikaTanpaGuru = this.categories.create("Biologi");
+	void aCategoryWithoutTeachersSendsTheQuestionToAnOperatorElseAnAdmin() {
+		long biologi = this.categories.create("Biologi");
+		long operator = id("operator@otos.test");
 
-		assertThat(handlerOf(ask(ThreadType.ACADEMIC, fisikaTanpaGuru, null))).isNull();
+		assertThat(handlerOf(ask(ThreadType.ACADEMIC, biologi, null))).isEqualTo(operator);
+
+		this.jdbc.sql("update otosapp_user set is_active = false where id = :id").param("id", operator).update();
+
+		assertThat(handlerOf(ask(ThreadType.ACADEMIC, biologi, null))).isEqualTo(id("admin@otos.test"));
 	}
 
 	@Test

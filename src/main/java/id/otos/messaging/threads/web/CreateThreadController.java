@@ -44,7 +44,7 @@ class CreateThreadController {
 	@GetMapping
 	String form(Viewer viewer, Model model) {
 		requireStudent(viewer);
-		return page(ThreadForm.empty(UUID.randomUUID().toString()), model);
+		return page(viewer, ThreadForm.empty(UUID.randomUUID().toString()), model);
 	}
 
 	@PostMapping
@@ -54,7 +54,7 @@ class CreateThreadController {
 		form.check(errors);
 		AcceptedFile file = this.uploads.read(attachment, model);
 		if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
-			return page(form, model);
+			return page(viewer, form, model);
 		}
 		try {
 			long id = open(viewer, form, file);
@@ -63,7 +63,7 @@ class CreateThreadController {
 		}
 		catch (ThreadRuleException ex) {
 			errors.reject(ex.getMessage(), ex.arguments(), null);
-			return page(form, model);
+			return page(viewer, form, model);
 		}
 	}
 
@@ -80,10 +80,11 @@ class CreateThreadController {
 		}
 	}
 
-	private String page(ThreadForm form, Model model) {
+	private String page(Viewer viewer, ThreadForm form, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("types", Arrays.stream(ThreadType.values()).filter(ThreadType::studentsMayOpen).toList());
-		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("priorities",
+				Arrays.stream(Priority.values()).filter((p) -> ThreadAccess.mayChoose(viewer, p)).toList());
 		model.addAttribute("categories", this.categories.all());
 		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());
 		return "threads/create";

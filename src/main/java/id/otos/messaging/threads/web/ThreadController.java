@@ -111,6 +111,24 @@ class ThreadController {
 		return done(id, "thread.done.action", redirect);
 	}
 
+	/** Status, priority and handler in one submit (each change audited on its own). */
+	@PostMapping(params = "action=triage")
+	String triage(Viewer viewer, @PathVariable long id, TriageForm form, RedirectAttributes redirect) {
+		this.pages.openable(viewer, id); // a thread one may not open is not found,
+											// whatever the form says
+		boolean changed = this.desk.triage(viewer, id, form.toTriage());
+		return done(id, changed ? "thread.done.action" : "thread.done.nothing", redirect);
+	}
+
+	/** A teacher hands the thread they hold to a colleague of its category. */
+	@PostMapping(params = "action=handoff")
+	String handOff(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String handler,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		Long teacher = FormValues.parse(handler, Long::valueOf).orElse(null);
+		this.desk.handOff(viewer, id, teacher, TriageForm.note(note));
+		return done(id, "thread.done.handoff", redirect);
+	}
+
 	@PostMapping(params = "action=claim")
 	String claim(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
 		this.desk.claim(viewer, id);

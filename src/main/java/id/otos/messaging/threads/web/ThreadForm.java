@@ -39,6 +39,10 @@ public record ThreadForm(
 		if (priorityChoice() == null) {
 			errors.rejectValue("priority", "thread.error.priority-required");
 		}
+		else if (priorityChoice() == Priority.URGENT) {
+			// staff decide urgency (ThreadAccess.mayChoose); the form offers the others
+			errors.rejectValue("priority", "thread.error.priority-not-for-students");
+		}
 		if (FormValues.present(this.category) && categoryId() == null) {
 			errors.rejectValue("category", "thread.error.category-unknown");
 		}

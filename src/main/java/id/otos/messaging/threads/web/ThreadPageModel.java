@@ -30,7 +30,10 @@ class ThreadPageModel {
 
 	private final MessageText messageText;
 
-	ThreadPageModel(Accounts accounts, Categories categories, MessageText messageText) {
+	private final HistoryLines history;
+
+	ThreadPageModel(Accounts accounts, Categories categories, MessageText messageText, HistoryLines history) {
+		this.history = history;
 		this.accounts = accounts;
 		this.categories = categories;
 		this.messageText = messageText;
@@ -40,8 +43,14 @@ class ThreadPageModel {
 		fillUpdate(thread, model);
 		model.addAttribute("statuses", ThreadStatus.values());
 		model.addAttribute("priorities", Priority.values());
-		model.addAttribute("handlers",
-				thread.allowed().contains(ThreadAction.ASSIGN) ? assignable(thread) : List.<UserSummary>of());
+		model.addAttribute("history", this.history.of(thread));
+		model.addAttribute("withoutTeacher", withoutTeacher(thread));
+		model.addAttribute("handlers", thread.allowed().contains(ThreadAction.ASSIGN)
+				? withCurrent(thread, assignable(thread)) : List.<UserSummary>of());
+		model.addAttribute("colleagues",
+				thread.allowed().contains(ThreadAction.HAND_OFF) ? assignable(thread).stream()
+					.filter((teacher) -> !Long.valueOf(teacher.id()).equals(thread.handlerId()))
+					.toList() : List.<UserSummary>of());
 	}
 
 	/** The thread and its messages' text, without the action forms' choices. */
@@ -51,6 +60,28 @@ class ThreadPageModel {
 				thread.messages()
 					.stream()
 					.collect(Collectors.toMap(MessageView::id, (message) -> this.messageText.html(message.content()))));
+	}
+
+	/**
+	 * Whether an academic thread is answered by someone who does not teach its category:
+	 * routing found no active teacher for it and gave it to an operator or admin.
+	 */
+	private boolean withoutTeacher(ThreadView thread) {
+		return thread.type().isAcademic() && thread.handlerId() != null && thread.categoryId() != null
+				&& !this.categories.teacherIds(thread.categoryId()).contains(thread.handlerId());
+	}
+
+	/**
+	 * The choices with the current handler among them (routing may have given an academic
+	 * thread to an operator): the one form's select keeps them unless changed.
+	 */
+	private List<UserSummary> withCurrent(ThreadView thread, List<UserSummary> choices) {
+		if (thread.handlerId() == null || choices.stream().anyMatch((h) -> h.id() == thread.handlerId())) {
+			return choices;
+		}
+		List<UserSummary> all = new ArrayList<>(choices);
+		this.accounts.find(thread.handlerId()).ifPresent((current) -> all.add(0, current));
+		return all;
 	}
 
 	/** Who the thread can go to: teachers of its category, or operators and admins. */

@@ -88,7 +88,13 @@ abstract class AuthorizationMatrixChecks {
 	/** What they ask for. */
 	enum Op {
 
-		PAGE, REPLY, RESOLVE, SET_STATUS_CLOSED, CLOSE, REQUEST_CLOSE, ASSIGN, CLAIM, PRIORITY, ATTACHMENT
+		PAGE, REPLY, RESOLVE, SET_STATUS_CLOSED, CLOSE, REQUEST_CLOSE, ASSIGN, CLAIM, PRIORITY, ATTACHMENT,
+
+		/** Issue 13: status, priority and handler in one form. */
+		TRIAGE,
+
+		/** Issue 13: the teacher holding the thread hands it to a colleague. */
+		HAND_OFF
 
 	}
 
@@ -128,6 +134,26 @@ abstract class AuthorizationMatrixChecks {
 					new Outcome[] { O, O, O, O, O, F, O, O, O, O }, Who.ADMIN,
 					new Outcome[] { O, O, O, O, O, F, O, O, O, O }));
 
+	/**
+	 * The columns of issue 13, TRIAGE and HAND_OFF, for the same rows: staff triage what
+	 * they may open, teachers may not (403); only the teacher holding the thread hands it
+	 * on.
+	 */
+	static final Map<On, Map<Who, Outcome[]>> DESK_SPEC = Map.of(On.ACADEMIC_ASSIGNED, Map.of(Who.OWNER_STUDENT,
+			new Outcome[] { F, F }, Who.OTHER_STUDENT, new Outcome[] { N, N }, Who.ASSIGNED_TEACHER,
+			new Outcome[] { F, O }, Who.CATEGORY_TEACHER, new Outcome[] { F, F }, Who.OTHER_CATEGORY_TEACHER,
+			new Outcome[] { N, N }, Who.OPERATOR, new Outcome[] { N, N }, Who.ADMIN, new Outcome[] { O, F }),
+			On.ACADEMIC_UNASSIGNED,
+			Map.of(Who.OWNER_STUDENT, new Outcome[] { F, F }, Who.OTHER_STUDENT, new Outcome[] { N, N },
+					Who.ASSIGNED_TEACHER, new Outcome[] { F, F }, Who.CATEGORY_TEACHER, new Outcome[] { F, F },
+					Who.OTHER_CATEGORY_TEACHER, new Outcome[] { N, N }, Who.OPERATOR, new Outcome[] { N, N }, Who.ADMIN,
+					new Outcome[] { O, F }),
+			On.TECHNICAL_UNASSIGNED,
+			Map.of(Who.OWNER_STUDENT, new Outcome[] { F, F }, Who.OTHER_STUDENT, new Outcome[] { N, N },
+					Who.ASSIGNED_TEACHER, new Outcome[] { N, N }, Who.CATEGORY_TEACHER, new Outcome[] { N, N },
+					Who.OTHER_CATEGORY_TEACHER, new Outcome[] { N, N }, Who.OPERATOR, new Outcome[] { O, F }, Who.ADMIN,
+					new Outcome[] { O, F }));
+
 	@Autowired
 	MockMvc mvc;
 
@@ -164,8 +190,11 @@ abstract class AuthorizationMatrixChecks {
 	static Stream<Arguments> cells() {
 		List<Arguments> cells = new ArrayList<>();
 		SPEC.forEach((on, row) -> row.forEach((who, outcomes) -> {
+			Outcome[] desk = DESK_SPEC.get(on).get(who);
 			for (Op op : Op.values()) {
-				cells.add(Arguments.of(on, who, op, outcomes[op.ordinal()]));
+				int column = op.ordinal();
+				cells.add(Arguments.of(on, who, op,
+						(column < outcomes.length) ? outcomes[column] : desk[column - outcomes.length]));
 			}
 		}));
 		return cells.stream();
@@ -280,6 +309,33 @@ abstract class AuthorizationMatrixChecks {
 		}
 	}
 
+	@Test
+	void onlyStaffStartConversationsWithStudents() throws Exception {
+		long siswa2 = viewer(Who.OTHER_STUDENT).userId();
+		for (Who who : Who.values()) {
+			int page = this.mvc.perform(get("/messages/start/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			MvcResult start = this.mvc
+				.perform(post("/messages/start/").param("student", String.valueOf(siswa2))
+					.param("thread_type", "general")
+					.param("priority", "normal")
+					.param("title", "Pengingat")
+					.param("content", "Jangan lupa tryout Sabtu.")
+					.with(user(principal(who)))
+					.with(csrf()))
+				.andReturn();
+			boolean staff = who == Who.OPERATOR || who == Who.ADMIN;
+			assertThat(page).as(who + " start page").isEqualTo(staff ? 200 : 403);
+			assertThat(start.getResponse().getStatus()).as(who + " starts").isEqualTo(staff ? 302 : 403);
+		}
+		assertThat(this.jdbc.sql("select count(*) from otosapp_messagethread where student_id = :s")
+			.param("s", siswa2)
+			.query(Long.class)
+			.single()).as("one conversation per staff member").isEqualTo(2);
+	}
+
 	private MockHttpServletRequestBuilder request(Op op, long thread, On on) {
 		String url = "/messages/thread/" + thread + "/";
 		Function<String, MockHttpServletRequestBuilder> action = (name) -> post(url).param("action", name).with(csrf());
@@ -294,6 +350,13 @@ abstract class AuthorizationMatrixChecks {
 				.param("handler", String.valueOf((on == On.TECHNICAL_UNASSIGNED) ? this.admin : this.guru3));
 			case CLAIM -> action.apply("claim");
 			case PRIORITY -> action.apply("update_priority").param("priority", "urgent");
+			case TRIAGE -> action.apply("triage")
+				.param("status", "pending")
+				.param("priority", "high")
+				.param("handler", String.valueOf((on == On.TECHNICAL_UNASSIGNED) ? this.admin : this.guru3))
+				.param("note", "tolong dicek");
+			case HAND_OFF ->
+				action.apply("handoff").param("handler", String.valueOf(this.guru3)).param("note", "tolong");
 			case ATTACHMENT -> get(url + "attachments/" + firstMessage(thread) + "/");
 		};
 	}

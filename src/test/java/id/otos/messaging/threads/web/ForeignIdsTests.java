@@ -112,7 +112,7 @@ class ForeignIdsTests {
 	void actingOnAnotherStudentsThreadLooksLikeActingOnNoThreadAndChangesNothing() {
 		String before = threads();
 		for (String action : List.of("reply", "close_thread", "request_close", "update_status", "update_priority",
-				"assign", "claim")) {
+				"assign", "claim", "triage", "handoff")) {
 			Set<String> answers = new TreeSet<>();
 			for (long id : List.of(this.foreignThread, this.missing)) {
 				answers.add(notFound(post("/messages/thread/" + id + "/").param("action", action)

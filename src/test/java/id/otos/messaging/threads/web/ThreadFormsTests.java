@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -247,6 +248,18 @@ class ThreadFormsTests {
 			.andExpect(status().isUnauthorized())
 			.andExpect(content()
 				.json("{\"error\": \"unauthenticated\", \"message\": \"Silakan masuk terlebih dahulu.\"}"));
+	}
+
+	@Test
+	void studentsAreNotOfferedUrgentAndAreRefusedItWithAMessage() throws Exception {
+		this.mvc.perform(get("/messages/create/").with(user(siswa1())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"high\"")))
+			.andExpect(content().string(not(containsString("value=\"urgent\""))));
+		this.mvc.perform(newThread("Tolong cepat", "general", null, "Besok ujian", "urgent"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("ditentukan oleh staf")));
+		assertThat(threads()).isZero();
 	}
 
 	@Test

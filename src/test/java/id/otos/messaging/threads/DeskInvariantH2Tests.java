@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class DeskInvariantH2Tests extends DeskInvariantChecks {
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class ReroutingH2Tests extends ReroutingChecks {
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class TriageH2Tests extends TriageChecks {
+
+}
