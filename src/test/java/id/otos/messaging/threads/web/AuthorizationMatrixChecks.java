@@ -318,6 +318,23 @@ abstract class AuthorizationMatrixChecks {
 		}
 	}
 
+	@Test
+	void studentsHaveNoOverviewAndNoExport() throws Exception {
+		for (Who who : Who.values()) {
+			int overview = this.mvc.perform(get("/messages/overview/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			int export = this.mvc.perform(get("/messages/export.csv").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			boolean student = who == Who.OWNER_STUDENT || who == Who.OTHER_STUDENT;
+			assertThat(overview).as(who + " overview").isEqualTo(student ? 403 : 200);
+			assertThat(export).as(who + " CSV export").isEqualTo(student ? 403 : 200);
+		}
+	}
+
 	private String targets() {
 		return String.join(",",
 				this.jdbc.sql("select priority || '=' || target_minutes from otos_response_target order by priority")
