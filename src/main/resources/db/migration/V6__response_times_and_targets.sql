@@ -24,6 +24,16 @@ alter table otosapp_messagethread add column first_response_at timestamp with ti
 alter table otosapp_messagethread add column resolved_at timestamp with time zone;
 alter table otosapp_messagethread add column awaiting_reply_since timestamp with time zone;
 
+-- Every DDL statement comes before the updates: in an adopted database Django's foreign keys are
+-- deferred, so after an update of otosapp_messagethread PostgreSQL refuses to alter or index it in
+-- the same transaction ("pending trigger events").
+create index otosapp_messagethread_awaiting_idx on otosapp_messagethread (awaiting_reply_since);
+
+create table otos_response_target (
+    priority varchar(10) primary key,
+    target_minutes integer not null
+);
+
 update otosapp_messagethread t
 set first_response_at = (select min(m.created_at) from otosapp_message m
                          where m.thread_id = t.id and m.sender_id <> t.student_id)
@@ -39,13 +49,6 @@ set awaiting_reply_since = (select min(m.created_at) from otosapp_message m
                               and m.id > coalesce((select max(o.id) from otosapp_message o
                                                    where o.thread_id = t.id and o.sender_id <> t.student_id), 0))
 where t.status in ('open', 'pending');
-
-create index otosapp_messagethread_awaiting_idx on otosapp_messagethread (awaiting_reply_since);
-
-create table otos_response_target (
-    priority varchar(10) primary key,
-    target_minutes integer not null
-);
 
 insert into otos_response_target (priority, target_minutes) values
     ('urgent', 120), ('high', 480), ('normal', 1440), ('low', 4320);

@@ -62,6 +62,10 @@ abstract class OverviewChecks {
 
 	@AfterEach
 	void backToTheDemoSchool() {
+		this.jdbc.sql("delete from otosapp_category_teachers where category_id = :c and user_id = :u")
+			.param("c", this.matematika)
+			.param("u", this.guru2.userId())
+			.update();
 		DemoSchool.reset(this.jdbc);
 	}
 
@@ -91,10 +95,16 @@ abstract class OverviewChecks {
 		long integral = ask(ThreadType.ACADEMIC, this.matematika, "Integral");
 		ask(ThreadType.ACADEMIC, this.kimia, "Reaksi");
 		this.desk.reply(this.guru1, integral, "Jawaban", null, null);
+		this.jdbc.sql("insert into otosapp_category_teachers (category_id, user_id) values (:c, :u)")
+			.param("c", this.matematika)
+			.param("u", this.guru2.userId())
+			.update();
+		Viewer colleague = new Viewer(this.guru2.userId(), RoleName.TEACHER, Set.of(this.kimia, this.matematika));
 
-		Dashboard guru2 = this.overview.of(this.guru2);
+		Dashboard guru2 = this.overview.of(colleague);
 		assertThat(guru2.openPerCategory()).containsExactly(new Bar("Kimia", 1, 100));
-		assertThat(guru2.firstResponsePerTeacher()).as("not a colleague's speed").isEmpty();
+		assertThat(guru2.firstResponsePerTeacher()).as("not the speed of a colleague of the same category").isEmpty();
+		assertThat(guru2.newTotal()).as("a colleague's thread the teacher may open is not on their desk").isEqualTo(1);
 		assertThat(this.overview.of(this.operator).openTotal()).as("operators open no academic thread").isZero();
 		assertThatExceptionOfType(ThreadForbiddenException.class).isThrownBy(() -> this.overview.of(this.siswa1));
 	}
