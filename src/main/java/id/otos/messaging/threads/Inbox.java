@@ -3,15 +3,19 @@ package id.otos.messaging.threads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,28 +45,48 @@ public class Inbox {
 			where %s and m.sender_id <> :me and m.id > coalesce(r.last_read_message_id, 0)
 			""";
 
+	/**
+	 * Whether thread {@code t} is overdue: neither resolved nor closed, and its student
+	 * has waited for an answer longer than the response target of its priority
+	 * ({@code :now} is the time of the question).
+	 */
+	static final String OVERDUE = """
+			(t.status in ('open', 'pending') and t.awaiting_reply_since
+			   + (select rt.target_minutes from otos_response_target rt where rt.priority = t.priority)
+			     * interval '1' minute < :now)""";
+
+	private static final String URGENCY_ORDER = """
+			case when %s then 0 else 1 end,
+			case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,
+			t.awaiting_reply_since, t.last_activity desc, t.id desc""".formatted(OVERDUE);
+
+	private static final String ACTIVITY_ORDER = "t.last_activity desc, t.id desc";
+
 	private final JdbcClient jdbc;
+
+	private final Clock clock;
 
 	private final Timer unreadCountTimer;
 
-	Inbox(JdbcClient jdbc, MeterRegistry meters) {
+	Inbox(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.unreadCountTimer = Timer.builder("otos.unread.count")
 			.description("Time to count a person's unread messages")
 			.register(meters);
 	}
 
 	/**
-	 * One page of the viewer's inbox, newest activity first, and how many threads the
-	 * filter finds in all: one statement (the total rides on each row); a page past the
-	 * last row, however far, is the last page (two more statements).
+	 * One page of the viewer's inbox, in the filter's order (newest activity first unless
+	 * asked otherwise), and how many threads the filter finds in all: one statement (the
+	 * total rides on each row); a page past the last row, however far, is the last page
+	 * (two more statements).
 	 */
 	@Transactional(readOnly = true)
 	public InboxPage page(Viewer viewer, InboxFilter filter) {
 		InboxPage page = pageAsAsked(viewer, filter);
 		if (page.rows().isEmpty() && page.page() > page.pages()) {
-			return pageAsAsked(viewer,
-					new InboxFilter(filter.status(), filter.type(), filter.search(), page.pages(), filter.size()));
+			return pageAsAsked(viewer, filter.onPage(page.pages()));
 		}
 		return page;
 	}
@@ -72,25 +96,28 @@ public class Inbox {
 		String where = where(viewer, filter, parameters);
 		parameters.put("limit", filter.size());
 		parameters.put("offset", (long) (filter.page() - 1) * filter.size());
+		parameters.put("now", Timestamp.from(this.clock.instant()));
+		String order = (staffFilter(viewer, filter).order() == InboxOrder.URGENCY) ? URGENCY_ORDER : ACTIVITY_ORDER;
 		List<TotalAndRow> found = this.jdbc.sql("""
 				select p.total, t.id, t.title, t.thread_type, t.status, t.priority, t.last_activity,
 				       c.category_name,
 				       trim(su.first_name || ' ' || su.last_name) as student_name,
 				       trim(hu.first_name || ' ' || hu.last_name) as handler_name,
 				       substring(lm.content, 1, 140) as preview,
-				       %s as unread
-				from (select t.id, count(*) over () as total
+				       %s as unread,
+				       case when %s then 1 else 0 end as overdue
+				from (select t.id, count(*) over () as total, row_number() over (order by %s) as position
 				      from otosapp_messagethread t
 				      where %s
-				      order by t.last_activity desc, t.id desc
+				      order by %s
 				      limit :limit offset :offset) p
 				join otosapp_messagethread t on t.id = p.id
 				left join otosapp_category c on c.id = t.category_id
 				join otosapp_user su on su.id = t.student_id
 				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
 				left join otosapp_message lm on lm.id = t.last_message_id
-				order by t.last_activity desc, t.id desc
-				""".formatted(UNREAD, where))
+				order by p.position
+				""".formatted(UNREAD, OVERDUE, order, where, order))
 			.params(parameters)
 			.query((rs, rowNumber) -> new TotalAndRow(rs.getLong("total"), row(rs, rowNumber)))
 			.list();
@@ -108,6 +135,41 @@ public class Inbox {
 				.single();
 		}
 		return new InboxPage(found.stream().map(TotalAndRow::row).toList(), filter.page(), filter.size(), total);
+	}
+
+	/**
+	 * Every thread the filter finds (its page ignored), in its order, one row at a time
+	 * as the database sends them (fetched 500 at a time, so a large export is never held
+	 * whole in memory): for the CSV export.
+	 * @param viewer whose desk, or everything they may open
+	 * @param filter which threads, in which order
+	 * @param each called with each row
+	 */
+	@Transactional(readOnly = true)
+	public void export(Viewer viewer, InboxFilter filter, Consumer<InboxRow> each) {
+		Map<String, Object> parameters = new HashMap<>(DeskQuery.of(viewer).parameters());
+		String where = where(viewer, filter, parameters);
+		parameters.put("now", Timestamp.from(this.clock.instant()));
+		String order = (staffFilter(viewer, filter).order() == InboxOrder.URGENCY) ? URGENCY_ORDER : ACTIVITY_ORDER;
+		this.jdbc.sql("""
+				select t.id, t.title, t.thread_type, t.status, t.priority, t.last_activity,
+				       c.category_name,
+				       trim(su.first_name || ' ' || su.last_name) as student_name,
+				       trim(hu.first_name || ' ' || hu.last_name) as handler_name,
+				       substring(lm.content, 1, 140) as preview,
+				       %s as unread,
+				       case when %s then 1 else 0 end as overdue
+				from otosapp_messagethread t
+				left join otosapp_category c on c.id = t.category_id
+				join otosapp_user su on su.id = t.student_id
+				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
+				left join otosapp_message lm on lm.id = t.last_message_id
+				where %s
+				order by %s
+				""".formatted(UNREAD, OVERDUE, where, order))
+			.withFetchSize(500)
+			.params(parameters)
+			.query((RowCallbackHandler) (rs) -> each.accept(row(rs, 0)));
 	}
 
 	/** Unread messages over the viewer's whole desk: the sum of every inbox badge. */
@@ -180,8 +242,19 @@ public class Inbox {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	private static String where(Viewer viewer, InboxFilter filter, Map<String, Object> parameters) {
-		StringBuilder where = new StringBuilder(DeskQuery.of(viewer).condition());
+	/**
+	 * The staff's filters apply to people who answer threads; students' inboxes ignore
+	 * them.
+	 */
+	private static StaffFilter staffFilter(Viewer viewer, InboxFilter filter) {
+		return viewer.isHandler() ? filter.staff() : StaffFilter.NONE;
+	}
+
+	private String where(Viewer viewer, InboxFilter filter, Map<String, Object> parameters) {
+		boolean beyondDesk = viewer.isHandler() && filter.looksBeyondDesk();
+		StringBuilder where = new StringBuilder(
+				beyondDesk ? DeskQuery.openable(viewer).condition() : DeskQuery.of(viewer).condition());
+		staffConditions(viewer, staffFilter(viewer, filter), where, parameters);
 		if (filter.status() != null) {
 			where.append(" and t.status = :status");
 			parameters.put("status", filter.status().code());
@@ -200,6 +273,35 @@ public class Inbox {
 		return where.toString();
 	}
 
+	private void staffConditions(Viewer viewer, StaffFilter staff, StringBuilder where,
+			Map<String, Object> parameters) {
+		if (staff.assignedToMe()) {
+			where.append(" and t.teacher_or_admin_id = :me");
+		}
+		if (staff.unassigned()) {
+			where.append(" and t.teacher_or_admin_id is null");
+		}
+		if (staff.unreadByMe()) {
+			where.append(" and ").append(UNREAD).append(" > 0");
+		}
+		if (staff.priority() != null) {
+			where.append(" and t.priority = :priority");
+			parameters.put("priority", staff.priority().code());
+		}
+		if (staff.categoryId() != null) {
+			where.append(" and t.category_id = :category");
+			parameters.put("category", staff.categoryId());
+		}
+		if (staff.overdue()) {
+			where.append(" and ").append(OVERDUE);
+		}
+		if (staff.waitingHours() != null) {
+			where.append(" and t.status in ('open', 'pending') and t.awaiting_reply_since <= :waitingSince");
+			parameters.put("waitingSince",
+					Timestamp.from(this.clock.instant().minus(Duration.ofHours(staff.waitingHours()))));
+		}
+	}
+
 	private static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
@@ -208,7 +310,8 @@ public class Inbox {
 		return new InboxRow(rs.getLong("id"), rs.getString("title"), ThreadType.fromCode(rs.getString("thread_type")),
 				ThreadStatus.fromCode(rs.getString("status")), Priority.fromCode(rs.getString("priority")),
 				rs.getString("category_name"), rs.getString("student_name"), rs.getString("handler_name"),
-				rs.getTimestamp("last_activity").toInstant(), rs.getString("preview"), rs.getLong("unread"));
+				rs.getTimestamp("last_activity").toInstant(), rs.getString("preview"), rs.getLong("unread"),
+				rs.getInt("overdue") == 1);
 	}
 
 	private record TotalAndRow(long total, InboxRow row) {

@@ -94,6 +94,15 @@ public class MessageThread {
 	@Column(name = "last_message_id")
 	private Long lastMessageId;
 
+	@Column(name = "first_response_at")
+	private Instant firstResponseAt;
+
+	@Column(name = "resolved_at")
+	private Instant resolvedAt;
+
+	@Column(name = "awaiting_reply_since")
+	private Instant awaitingReplySince;
+
 	@Version
 	@Column(nullable = false)
 	private long version;
@@ -125,11 +134,31 @@ public class MessageThread {
 		this.lastActivity = now;
 	}
 
-	/** A new message was posted: it is now the last one, and the thread is active. */
-	void messagePosted(long messageId, Instant at) {
+	/**
+	 * A new message was posted: it is now the last one, and the thread is active. A
+	 * message from the student starts their wait for an answer (if they were not waiting
+	 * already); one from anyone else ends it, and the first such message in a thread the
+	 * student opened is its first response.
+	 */
+	void messagePosted(long messageId, long senderId, Instant at) {
 		this.lastMessageId = messageId;
 		this.lastActivity = at;
 		this.updatedAt = at;
+		if (senderId == this.studentId) {
+			if (this.awaitingReplySince == null) {
+				this.awaitingReplySince = at;
+			}
+		}
+		else {
+			this.awaitingReplySince = null;
+			if (this.firstResponseAt == null && openedByStudent()) {
+				this.firstResponseAt = at;
+			}
+		}
+	}
+
+	private boolean openedByStudent() {
+		return this.createdById == null || this.createdById == this.studentId;
 	}
 
 	/**
@@ -280,7 +309,19 @@ public class MessageThread {
 
 	private void moveTo(ThreadStatus target, long by, String note, Instant at) {
 		record(by, Kind.STATUS, this.status.code(), target.code(), note, at);
+		boolean done = target == ThreadStatus.RESOLVED || target == ThreadStatus.CLOSED;
+		if (done && !isDone()) {
+			this.resolvedAt = at;
+			this.awaitingReplySince = null;
+		}
+		else if (!done) {
+			this.resolvedAt = null;
+		}
 		this.status = target;
+	}
+
+	private boolean isDone() {
+		return this.status == ThreadStatus.RESOLVED || this.status == ThreadStatus.CLOSED;
 	}
 
 	private void record(Long by, Kind kind, String from, String to, String note, Instant at) {
@@ -380,6 +421,25 @@ public class MessageThread {
 
 	public Long getLastMessageId() {
 		return this.lastMessageId;
+	}
+
+	/**
+	 * When someone other than the student first answered, in a thread the student opened.
+	 */
+	public Instant getFirstResponseAt() {
+		return this.firstResponseAt;
+	}
+
+	/**
+	 * When the thread last became resolved or closed; null while it is open or pending.
+	 */
+	public Instant getResolvedAt() {
+		return this.resolvedAt;
+	}
+
+	/** Since when the student has been waiting for an answer, or null. */
+	public Instant getAwaitingReplySince() {
+		return this.awaitingReplySince;
 	}
 
 	List<ThreadAuditEntry> auditEntries() {

@@ -42,7 +42,7 @@ class Posting {
 		if (attachment != null) {
 			message.attach(this.attachments.store(message.getId(), attachment));
 		}
-		thread.messagePosted(message.getId(), now);
+		thread.messagePosted(message.getId(), sender.userId(), now);
 		this.reads.readOwnMessage(thread.getId(), sender.userId(), message.getId(), now);
 		this.events
 			.publishEvent(new MessagePosted(thread.getId(), message.getId(), sender.userId(), thread.getStudentId()));

@@ -38,6 +38,11 @@ public final class ThreadAccess {
 		return viewer.isStaff();
 	}
 
+	/** Admins set the response targets per priority. */
+	public static boolean maySetResponseTargets(Viewer viewer) {
+		return viewer.isAdmin();
+	}
+
 	/**
 	 * Whether the thread is on the viewer's desk: listed in their inbox and counted as
 	 * unread.

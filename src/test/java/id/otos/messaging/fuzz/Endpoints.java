@@ -57,7 +57,15 @@ final class Endpoints {
 			.param("status", h.chance(0.7) ? h.choice("open", "pending", "resolved", "closed") : null)
 			.param("type", h.chance(0.7) ? h.choice("academic", "technical", "report", "general", "info") : null)
 			.param("search", h.chance(0.6) ? h.text() : null)
-			.param("page", h.chance(0.6) ? h.number() : null));
+			.param("page", h.chance(0.6) ? h.number() : null)
+			.param("scope", h.chance(0.4) ? h.choice("desk", "all", "everything") : null)
+			.param("assigned", h.chance(0.3) ? h.choice("me", "none", "someone") : null)
+			.param("unread", h.chance(0.3) ? h.choice("1", "0", "yes") : null)
+			.param("priority", h.chance(0.3) ? h.choice("low", "normal", "high", "urgent", "asap") : null)
+			.param("category", h.chance(0.3) ? h.number() : null)
+			.param("overdue", h.chance(0.3) ? h.choice("1", "true") : null)
+			.param("waiting", h.chance(0.3) ? h.number() : null)
+			.param("sort", h.chance(0.3) ? h.choice("activity", "urgency", "title") : null));
 		add("GET /messages/rows/", EVERYONE,
 				(h, who) -> new Call(who, "GET", "/messages/rows/")
 					.param("status", h.chance(0.5) ? h.choice("open", "pending", "resolved", "closed") : null)
@@ -119,6 +127,14 @@ final class Endpoints {
 		add("GET /messages/broadcast/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/broadcast/")
 			.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only operators and admins broadcast"));
 		add("POST /messages/broadcast/", List.of(Who.ADMIN, Who.OPERATOR, Who.STUDENT), this::broadcast);
+		add("GET /messages/targets/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/targets/")
+			.refusedWhen(who != Who.ADMIN, "only admins set response targets"));
+		add("POST /messages/targets/", EVERYONE,
+				(h, who) -> new Call(who, "POST", "/messages/targets/").param("urgent", targetHours(h))
+					.param("high", targetHours(h))
+					.param("normal", targetHours(h))
+					.param("low", targetHours(h))
+					.refusedWhen(who != Who.ADMIN, "only admins set response targets"));
 		add("GET /api/messages/unread-count/", EVERYONE, (h, who) -> api(h, who, "/api/messages/unread-count/"));
 		add("GET /api/me/", EVERYONE, (h, who) -> api(h, who, "/api/me/"));
 		add("GET /messages/events/", EVERYONE, this::events);
@@ -177,6 +193,10 @@ final class Endpoints {
 		});
 		add("GET /error", EVERYONE, (h, who) -> new Call(who, "GET", "/error").refusedWhen(true,
 				"the error page is not a page of its own"));
+	}
+
+	private static String targetHours(Hostile h) {
+		return h.chance(0.7) ? h.choice("1", "2", "8", "24", "72", "1440") : (h.chance(0.5) ? h.number() : h.text());
 	}
 
 	private static String text(Hostile h, double presence) {

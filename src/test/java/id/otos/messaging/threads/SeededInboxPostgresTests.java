@@ -1,5 +1,6 @@
 package id.otos.messaging.threads;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ class SeededInboxPostgresTests {
 						"--spring.datasource.username=postgres", "--spring.datasource.password=postgres" });
 		assertThat(exitCode).isZero();
 		JdbcClient jdbc = JdbcClient.create(TestDatabases.postgresDataSource(database));
-		Inbox inbox = new Inbox(jdbc, new SimpleMeterRegistry());
+		Inbox inbox = new Inbox(jdbc, Clock.systemUTC(), new SimpleMeterRegistry());
 
 		long counted = 0;
 		for (long student : usersOf(jdbc, "Student")) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import id.otos.messaging.attachments.AcceptedFile;
 import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ResponseTimes;
 import id.otos.messaging.threads.ThreadAccess;
 import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadForbiddenException;
@@ -35,7 +36,11 @@ class CreateThreadController {
 
 	private final AttachmentUpload uploads;
 
-	CreateThreadController(ThreadDesk desk, CategoryChoices categories, AttachmentUpload uploads) {
+	private final ResponseTimes responseTimes;
+
+	CreateThreadController(ThreadDesk desk, CategoryChoices categories, AttachmentUpload uploads,
+			ResponseTimes responseTimes) {
+		this.responseTimes = responseTimes;
 		this.desk = desk;
 		this.categories = categories;
 		this.uploads = uploads;
@@ -86,6 +91,7 @@ class CreateThreadController {
 		model.addAttribute("priorities",
 				Arrays.stream(Priority.values()).filter((p) -> ThreadAccess.mayChoose(viewer, p)).toList());
 		model.addAttribute("categories", this.categories.all());
+		model.addAttribute("usualWaits", this.responseTimes.usualWaits());
 		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());
 		return "threads/create";
 	}

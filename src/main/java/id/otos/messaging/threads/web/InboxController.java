@@ -1,8 +1,14 @@
 package id.otos.messaging.threads.web;
 
+import java.util.List;
+
+import id.otos.messaging.categories.Categories;
 import id.otos.messaging.threads.Inbox;
+import id.otos.messaging.threads.InboxOrder;
+import id.otos.messaging.threads.InboxScope;
 import id.otos.messaging.threads.MessagesProperties;
 import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.StaffFilter;
 import id.otos.messaging.threads.ThreadAccess;
 import id.otos.messaging.threads.ThreadStatus;
 import id.otos.messaging.threads.ThreadType;
@@ -20,9 +26,12 @@ class InboxController {
 
 	private final MessagesProperties properties;
 
-	InboxController(Inbox inbox, MessagesProperties properties) {
+	private final Categories categories;
+
+	InboxController(Inbox inbox, MessagesProperties properties, Categories categories) {
 		this.inbox = inbox;
 		this.properties = properties;
+		this.categories = categories;
 	}
 
 	@GetMapping({ "/messages/", "/messages" })
@@ -46,6 +55,16 @@ class InboxController {
 		model.addAttribute("statuses", ThreadStatus.values());
 		model.addAttribute("types", ThreadType.values());
 		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("staffFilters", viewer.isHandler());
+		if (viewer.isHandler()) {
+			model.addAttribute("scopes", InboxScope.values());
+			model.addAttribute("orders", InboxOrder.values());
+			model.addAttribute("waitingHoursMax", StaffFilter.WAITING_HOURS_MAX);
+			model.addAttribute("categories", this.categories.all());
+		}
+		else {
+			model.addAttribute("categories", List.of());
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import id.otos.messaging.attachments.AcceptedFile;
 import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ResponseTimes;
 import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadPages;
 import id.otos.messaging.threads.ThreadRuleException;
@@ -42,16 +43,20 @@ class ThreadController {
 
 	private final ThreadPageModel pageModel;
 
-	ThreadController(ThreadPages pages, ThreadDesk desk, AttachmentUpload uploads, ThreadPageModel pageModel) {
+	private final ResponseTimes responseTimes;
+
+	ThreadController(ThreadPages pages, ThreadDesk desk, AttachmentUpload uploads, ThreadPageModel pageModel,
+			ResponseTimes responseTimes) {
 		this.pages = pages;
 		this.desk = desk;
 		this.uploads = uploads;
 		this.pageModel = pageModel;
+		this.responseTimes = responseTimes;
 	}
 
 	@GetMapping
 	String show(Viewer viewer, @PathVariable long id, Model model) {
-		return page(this.pages.read(viewer, id), ReplyForm.empty(UUID.randomUUID().toString()), model);
+		return page(viewer, this.pages.read(viewer, id), ReplyForm.empty(UUID.randomUUID().toString()), model);
 	}
 
 	/**
@@ -72,7 +77,7 @@ class ThreadController {
 		AcceptedFile file = this.uploads.read(attachment, model);
 		if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
 			// shown again as it was: a refused reply moves no read position either
-			return page(this.pages.look(viewer, id), reply, model);
+			return page(viewer, this.pages.look(viewer, id), reply, model);
 		}
 		this.desk.reply(viewer, id, reply.content(), reply.submissionKey(), file);
 		return done(id, "thread.done.reply", redirect);
@@ -142,8 +147,12 @@ class ThreadController {
 		return "redirect:" + UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 	}
 
-	private String page(ThreadView thread, ReplyForm reply, Model model) {
+	private String page(Viewer viewer, ThreadView thread, ReplyForm reply, Model model) {
 		this.pageModel.fill(thread, model);
+		model.addAttribute("overdue", this.responseTimes.isOverdue(thread.id()));
+		if (viewer.isStudent() && thread.categoryId() != null) {
+			model.addAttribute("usualWait", this.responseTimes.usualWaits().get(thread.categoryId()));
+		}
 		model.addAttribute("reply", reply);
 		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());
 		return "threads/detail";

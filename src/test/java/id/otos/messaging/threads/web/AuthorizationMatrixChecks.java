@@ -336,6 +336,68 @@ abstract class AuthorizationMatrixChecks {
 			.single()).as("one conversation per staff member").isEqualTo(2);
 	}
 
+	@Test
+	void onlyAdminsSeeAndSetTheResponseTargets() throws Exception {
+		String defaults = targets();
+		try {
+			for (Who who : Who.values()) {
+				String before = targets();
+				int page = this.mvc.perform(get("/messages/targets/").with(user(principal(who))))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+				int set = this.mvc
+					.perform(post("/messages/targets/").with(csrf())
+						.with(user(principal(who)))
+						.param("urgent", "3")
+						.param("high", "9")
+						.param("normal", "25")
+						.param("low", "73"))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+				boolean admin = who == Who.ADMIN;
+				assertThat(page).as(who + " response targets page").isEqualTo(admin ? 200 : 403);
+				assertThat(set).as(who + " sets response targets").isEqualTo(admin ? 302 : 403);
+				assertThat(targets()).as(who + " response targets after")
+					.isEqualTo(admin ? "high=540,low=4380,normal=1500,urgent=180" : before);
+			}
+		}
+		finally {
+			for (String target : defaults.split(",")) {
+				String[] pair = target.split("=");
+				this.jdbc.sql("update otos_response_target set target_minutes = :m where priority = :p")
+					.param("m", Integer.parseInt(pair[1]))
+					.param("p", pair[0])
+					.update();
+			}
+		}
+	}
+
+	@Test
+	void studentsHaveNoOverviewAndNoExport() throws Exception {
+		for (Who who : Who.values()) {
+			int overview = this.mvc.perform(get("/messages/overview/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			int export = this.mvc.perform(get("/messages/export.csv").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			boolean student = who == Who.OWNER_STUDENT || who == Who.OTHER_STUDENT;
+			assertThat(overview).as(who + " overview").isEqualTo(student ? 403 : 200);
+			assertThat(export).as(who + " CSV export").isEqualTo(student ? 403 : 200);
+		}
+	}
+
+	private String targets() {
+		return String.join(",",
+				this.jdbc.sql("select priority || '=' || target_minutes from otos_response_target order by priority")
+					.query(String.class)
+					.list());
+	}
+
 	private MockHttpServletRequestBuilder request(Op op, long thread, On on) {
 		String url = "/messages/thread/" + thread + "/";
 		Function<String, MockHttpServletRequestBuilder> action = (name) -> post(url).param("action", name).with(csrf());

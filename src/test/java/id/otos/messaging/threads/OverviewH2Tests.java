@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class OverviewH2Tests extends OverviewChecks {
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class ResponseTimeH2Tests extends ResponseTimeChecks {
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class StaffSearchH2Tests extends StaffSearchChecks {
+
+}
