@@ -73,7 +73,17 @@ public final class ThreadAccess {
 			case CHANGE_STATUS, ASSIGN, CHANGE_PRIORITY -> viewer.isStaff();
 			case CLAIM -> viewer.isHandler() && !thread.isAssigned();
 			case VIEW_AUDIT -> viewer.isHandler();
+			case NOTE -> readsNotes(viewer);
 		};
+	}
+
+	/**
+	 * Whether the viewer writes and reads internal notes (in the threads they may open):
+	 * those who answer threads, never students. Their unread count takes in the notes of
+	 * others on their desk.
+	 */
+	public static boolean readsNotes(Viewer viewer) {
+		return viewer.isHandler();
 	}
 
 }

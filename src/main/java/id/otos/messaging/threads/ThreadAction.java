@@ -5,6 +5,9 @@ package id.otos.messaging.threads;
  */
 public enum ThreadAction {
 
-	REPLY, CLOSE, REQUEST_CLOSE, RESOLVE, CHANGE_STATUS, ASSIGN, CLAIM, CHANGE_PRIORITY, VIEW_AUDIT
+	REPLY, CLOSE, REQUEST_CLOSE, RESOLVE, CHANGE_STATUS, ASSIGN, CLAIM, CHANGE_PRIORITY, VIEW_AUDIT,
+
+	/** Write and read the thread's internal notes, which its student never sees. */
+	NOTE
 
 }

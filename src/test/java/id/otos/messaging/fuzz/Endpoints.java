@@ -69,7 +69,8 @@ final class Endpoints {
 				this::newThread);
 		add("GET /messages/thread/{id}/", EVERYONE, (h, who) -> thread(h, who, "GET", ""));
 		add("GET /messages/thread/{id}/messages", EVERYONE,
-				(h, who) -> thread(h, who, "GET", "messages").param("after", h.chance(0.7) ? h.number() : null));
+				(h, who) -> thread(h, who, "GET", "messages").param("after", h.chance(0.7) ? h.number() : null)
+					.param("after_note", h.chance(0.5) ? h.number() : null));
 		add("GET /messages/thread/{id}/attachments/{messageId}/", EVERYONE, this::attachment);
 		add("POST reply", EVERYONE, this::reply);
 		add("POST update_status", EVERYONE, (h, who) -> action(h, who, "update_status").param("status",
@@ -85,6 +86,10 @@ final class Endpoints {
 									this.f.student, this.f.victim) : null)
 					.param("note", h.chance(0.5) ? h.text() : null));
 		add("POST claim", EVERYONE, (h, who) -> action(h, who, "claim"));
+		add("POST note", EVERYONE,
+				(h, who) -> action(h, who, "note").param("content", text(h, 0.9))
+					.param("submission_key", submissionKey(h))
+					.refusedWhen(who == Who.STUDENT, "students write no internal notes"));
 		add("POST unknown action", EVERYONE,
 				(h, who) -> thread(h, who, "POST", "")
 					.param("action", h.chance(0.8) ? h.choice("delete", "reply ", "REPLY", "claim,close_thread") : null)
