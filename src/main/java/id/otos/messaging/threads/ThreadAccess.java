@@ -86,4 +86,17 @@ public final class ThreadAccess {
 		return viewer.isHandler();
 	}
 
+	/**
+	 * Whether the viewer keeps ready answers of their own and uses the shared ones: those
+	 * who answer threads.
+	 */
+	public static boolean usesReadyAnswers(Viewer viewer) {
+		return viewer.isHandler();
+	}
+
+	/** Whether the viewer adds, changes and removes the shared ready answers. */
+	public static boolean managesSharedAnswers(Viewer viewer) {
+		return viewer.isStaff();
+	}
+
 }

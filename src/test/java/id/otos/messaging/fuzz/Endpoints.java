@@ -97,6 +97,23 @@ final class Endpoints {
 		add("GET /messages/broadcast/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/broadcast/")
 			.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only operators and admins broadcast"));
 		add("POST /messages/broadcast/", List.of(Who.ADMIN, Who.OPERATOR, Who.STUDENT), this::broadcast);
+		add("POST insert ready answer", EVERYONE,
+				(h, who) -> action(h, who, "reply").param("insert_answer", "1")
+					.param("answer", h.chance(0.8) ? h.number() : null)
+					.param("content", text(h, 0.5))
+					.param("submission_key", submissionKey(h)));
+		add("GET /messages/answers/", EVERYONE,
+				(h, who) -> new Call(who, "GET", "/messages/answers/").param("edit", h.chance(0.3) ? h.number() : null)
+					.refusedWhen(who == Who.STUDENT, "students keep no ready answers"));
+		add("POST /messages/answers/", EVERYONE,
+				(h, who) -> new Call(who, "POST", "/messages/answers/").param("id", h.chance(0.2) ? h.number() : null)
+					.param("title", text(h, 0.9))
+					.param("content", text(h, 0.9))
+					.param("shared", h.chance(0.4) ? h.choice("true", "on", "false", "1") : null)
+					.refusedWhen(who == Who.STUDENT, "students keep no ready answers"));
+		add("POST /messages/answers/{id}/delete", EVERYONE,
+				(h, who) -> new Call(who, "POST", "/messages/answers/{id}/delete", h.number())
+					.refusedWhen(who == Who.STUDENT, "students keep no ready answers"));
 		add("GET /api/messages/unread-count/", EVERYONE, (h, who) -> api(h, who, "/api/messages/unread-count/"));
 		add("GET /api/me/", EVERYONE, (h, who) -> api(h, who, "/api/me/"));
 		add("GET /messages/events/", EVERYONE, this::events);

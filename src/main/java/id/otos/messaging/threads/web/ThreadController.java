@@ -7,6 +7,9 @@ import id.otos.messaging.attachments.AcceptedFile;
 import id.otos.messaging.threads.InternalNotes;
 import id.otos.messaging.threads.NoteView;
 import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.ReadyAnswerChoice;
+import id.otos.messaging.threads.ReadyAnswerNotFoundException;
+import id.otos.messaging.threads.ReadyAnswers;
 import id.otos.messaging.threads.ThreadAction;
 import id.otos.messaging.threads.ThreadForbiddenException;
 import id.otos.messaging.threads.ThreadDesk;
@@ -49,20 +52,23 @@ class ThreadController {
 
 	private final InternalNotes notes;
 
+	private final ReadyAnswers answers;
+
 	ThreadController(ThreadPages pages, ThreadDesk desk, AttachmentUpload uploads, ThreadPageModel pageModel,
-			InternalNotes notes) {
+			InternalNotes notes, ReadyAnswers answers) {
 		this.pages = pages;
 		this.desk = desk;
 		this.uploads = uploads;
 		this.pageModel = pageModel;
 		this.notes = notes;
+		this.answers = answers;
 	}
 
 	@GetMapping
 	String show(Viewer viewer, @PathVariable long id, Model model) {
 		ThreadView thread = this.pages.read(viewer, id);
-		return page(thread, this.notes.read(viewer, thread, 0), ReplyForm.empty(newKey()), NoteForm.empty(newKey()),
-				model);
+		return page(viewer, thread, this.notes.read(viewer, thread, 0), ReplyForm.empty(newKey()),
+				NoteForm.empty(newKey()), model);
 	}
 
 	/**
@@ -86,10 +92,26 @@ class ThreadController {
 		if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
 			// shown again as it was: a refused reply moves no read position either
 			ThreadView thread = this.pages.look(viewer, id);
-			return page(thread, this.notes.look(viewer, thread), reply, NoteForm.empty(newKey()), model);
+			return page(viewer, thread, this.notes.look(viewer, thread), reply, NoteForm.empty(newKey()), model);
 		}
 		this.desk.reply(viewer, id, reply.content(), reply.submissionKey(), file);
 		return done(id, "thread.done.reply", redirect);
+	}
+
+	/**
+	 * The reply form shown again with the chosen ready answer (its placeholders filled
+	 * in) added to what was typed: the page without JavaScript. Nothing is sent or read.
+	 */
+	@PostMapping(params = { "action=reply", "insert_answer" })
+	String insertAnswer(Viewer viewer, @PathVariable long id, @ModelAttribute("reply") ReplyForm reply,
+			@RequestParam(required = false) Long answer, Model model) {
+		ThreadView thread = this.pages.look(viewer, id);
+		String text = (answer == null) ? ""
+				: this.answers.choice(viewer, thread, answer)
+					.map(ReadyAnswerChoice::text)
+					.orElseThrow(() -> new ReadyAnswerNotFoundException(answer));
+		return page(viewer, thread, this.notes.look(viewer, thread), reply.withAnswer(text), NoteForm.empty(newKey()),
+				model);
 	}
 
 	/** An internal note: staff only, never shown to the thread's student. */
@@ -101,7 +123,7 @@ class ThreadController {
 			if (!thread.allowed().contains(ThreadAction.NOTE)) {
 				throw new ThreadForbiddenException(ThreadAction.NOTE);
 			}
-			return page(thread, this.notes.look(viewer, thread), ReplyForm.empty(newKey()), note, model);
+			return page(viewer, thread, this.notes.look(viewer, thread), ReplyForm.empty(newKey()), note, model);
 		}
 		this.notes.add(viewer, id, note.content(), note.submissionKey());
 		return done(id, "note.done", redirect);
@@ -153,8 +175,10 @@ class ThreadController {
 		return "redirect:" + UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 	}
 
-	private String page(ThreadView thread, List<NoteView> notes, ReplyForm reply, NoteForm note, Model model) {
+	private String page(Viewer viewer, ThreadView thread, List<NoteView> notes, ReplyForm reply, NoteForm note,
+			Model model) {
 		this.pageModel.fill(thread, notes, model);
+		model.addAttribute("answerChoices", this.answers.choicesFor(viewer, thread));
 		model.addAttribute("reply", reply);
 		model.addAttribute("note", note);
 		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());

@@ -289,6 +289,10 @@ abstract class AuthorizationMatrixChecks {
 				.andReturn()
 				.getResponse()
 				.getStatus();
+			int answers = this.mvc.perform(get("/messages/answers/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
 			int unread = this.mvc.perform(get("/api/messages/unread-count/").with(user(principal(who))))
 				.andReturn()
 				.getResponse()
@@ -297,6 +301,7 @@ abstract class AuthorizationMatrixChecks {
 			assertThat(create).as(who + " new thread page").isEqualTo(student ? 200 : 403);
 			assertThat(broadcast).as(who + " broadcast page")
 				.isEqualTo((who == Who.OPERATOR || who == Who.ADMIN) ? 200 : 403);
+			assertThat(answers).as(who + " ready answers page").isEqualTo(student ? 403 : 200);
 			assertThat(unread).as(who + " unread count").isEqualTo(200);
 		}
 	}
