@@ -52,9 +52,18 @@
 		return last;
 	}
 
+	// Internal notes (staff only; a student's page never holds one) are appended like messages.
+	function lastNoteId() {
+		var last = 0;
+		Array.prototype.forEach.call(messages.querySelectorAll('li.note[data-note-id]'), function (item) {
+			last = Math.max(last, Number(item.getAttribute('data-note-id')) || 0);
+		});
+		return last;
+	}
+
 	function syncThread() {
 		var url = messages.getAttribute('data-updates-url');
-		return get(url + (url.indexOf('?') < 0 ? '?' : '&') + 'after=' + lastMessageId()).then(parse).then(function (doc) {
+		return get(url + (url.indexOf('?') < 0 ? '?' : '&') + 'after=' + lastMessageId() + '&after_note=' + lastNoteId()).then(parse).then(function (doc) {
 			['thread-status', 'thread-priority', 'thread-handler'].forEach(function (id) {
 				var fresh = doc.getElementById(id);
 				var current = document.getElementById(id);
@@ -63,6 +72,12 @@
 			Array.prototype.forEach.call(doc.querySelectorAll('#new-messages > li.message'), function (item) {
 				var id = item.getAttribute('data-message-id');
 				if (!messages.querySelector('li.message[data-message-id="' + id + '"]')) {
+					messages.appendChild(document.importNode(item, true));
+				}
+			});
+			Array.prototype.forEach.call(doc.querySelectorAll('#new-messages > li.note'), function (item) {
+				var id = item.getAttribute('data-note-id');
+				if (!messages.querySelector('li.note[data-note-id="' + id + '"]')) {
 					messages.appendChild(document.importNode(item, true));
 				}
 			});

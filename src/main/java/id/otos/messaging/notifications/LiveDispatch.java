@@ -11,8 +11,10 @@ import id.otos.messaging.accounts.DjangoSessions;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.threads.MessageThread;
 import id.otos.messaging.threads.ThreadAccess;
+import id.otos.messaging.threads.ThreadAction;
 import id.otos.messaging.threads.ThreadPages;
 import id.otos.messaging.threads.UnreadCounts;
+import id.otos.messaging.threads.Viewer;
 import id.otos.messaging.threads.Viewers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +115,7 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		switch (signal.kind()) {
 			case MESSAGE -> this.counts.messagePosted(signal.personId());
 			case CHANGED -> this.counts.threadChanged(signal.personId());
+			case NOTE -> this.counts.notePosted();
 			case READ -> this.counts.read(signal.personId());
 			case ACCOUNT -> this.accounts.changedElsewhere(signal.personId());
 			case SESSION -> {
@@ -144,6 +147,15 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		}
 	}
 
+	/**
+	 * Whether the person may hear of the signal: those who may open the thread, and of a
+	 * note only those of them who read its notes (never its student).
+	 */
+	private static boolean mayHear(Viewer viewer, MessageThread thread, ThreadSignal signal) {
+		return signal.isForNoteReadersOnly() ? ThreadAccess.allows(viewer, thread, ThreadAction.NOTE)
+				: ThreadAccess.mayOpen(viewer, thread);
+	}
+
 	private void deliver(ThreadSignal signal) {
 		Set<Long> connected = this.clients.connectedPeople();
 		if (connected.isEmpty()) {
@@ -158,7 +170,7 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 			if (!person.active()) {
 				this.clients.streamsOf(person.id()).forEach(this.clients::sessionEnded);
 			}
-			else if (ThreadAccess.mayOpen(this.viewers.of(person), thread.get())) {
+			else if (mayHear(this.viewers.of(person), thread.get(), signal)) {
 				this.clients.send(person.id(), signal);
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import id.otos.messaging.accounts.AccountChanged;
 import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.threads.ThreadEvents.MessagePosted;
+import id.otos.messaging.threads.ThreadEvents.NotePosted;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 import id.otos.messaging.threads.ThreadEvents.ThreadRead;
 import org.slf4j.Logger;
@@ -49,6 +50,11 @@ class ThreadEventRelay implements DisposableBean {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(ThreadChanged event) {
 		relay(ThreadSignal.threadChanged(event.threadId(), event.studentId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(NotePosted event) {
+		relay(ThreadSignal.notePosted(event.threadId(), event.noteId()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

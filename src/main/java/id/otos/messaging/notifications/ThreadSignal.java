@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /**
  * That something happened to a thread: which thread, what kind of change, the new message
- * if there is one ({@code 0} otherwise), and whose count it concerns: the thread's
- * student for a message or a change, the reader for a read ({@code 0} if not known). Ids
- * only, so it fits a PostgreSQL notification and tells nobody anything they could not
- * fetch with their own rights.
+ * (or internal note) if there is one ({@code 0} otherwise), and whose count it concerns:
+ * the thread's student for a message or a change, the reader for a read ({@code 0} if not
+ * known, or for a note, which concerns staff only). Ids only, so it fits a PostgreSQL
+ * notification and tells nobody anything they could not fetch with their own rights.
  */
 record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 
@@ -17,6 +17,14 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 
 	static ThreadSignal threadChanged(long threadId, long studentId) {
 		return new ThreadSignal(threadId, Kind.CHANGED, 0, studentId);
+	}
+
+	/**
+	 * An internal note: only for the browsers of those who read the thread's notes, and
+	 * it concerns no student's count.
+	 */
+	static ThreadSignal notePosted(long threadId, long noteId) {
+		return new ThreadSignal(threadId, Kind.NOTE, noteId, 0);
 	}
 
 	static ThreadSignal read(long threadId, long readerId, long messageId) {
@@ -31,9 +39,17 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 		return new ThreadSignal(0, Kind.SESSION, 0, userId);
 	}
 
-	/** Whether the browsers of those who may open the thread should hear of it. */
+	/**
+	 * Whether the browsers of those who may open the thread should hear of it (a note:
+	 * only those of them who read its notes, {@link #isForNoteReadersOnly()}).
+	 */
 	boolean isForBrowsers() {
-		return this.kind == Kind.MESSAGE || this.kind == Kind.CHANGED;
+		return this.kind == Kind.MESSAGE || this.kind == Kind.CHANGED || this.kind == Kind.NOTE;
+	}
+
+	/** Whether only those who read the thread's internal notes may hear of it. */
+	boolean isForNoteReadersOnly() {
+		return this.kind == Kind.NOTE;
 	}
 
 	/**
@@ -94,7 +110,14 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 		 * Not about a thread: one of the person's sessions ended (a log-out; thread 0). A
 		 * node from before this kind ignores it with a warning.
 		 */
-		SESSION;
+		SESSION,
+
+		/**
+		 * Staff wrote an internal note (its id as the message): told only to those who
+		 * read the thread's notes, never to its student. A node from before this kind
+		 * ignores it with a warning.
+		 */
+		NOTE;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);

@@ -117,7 +117,7 @@ public class Inbox {
 				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
 				left join otosapp_message lm on lm.id = t.last_message_id
 				order by p.position
-				""".formatted(UNREAD, OVERDUE, order, where, order))
+				""".formatted(unreadOfRow(viewer), OVERDUE, order, where, order))
 			.params(parameters)
 			.query((rs, rowNumber) -> new TotalAndRow(rs.getLong("total"), row(rs, rowNumber)))
 			.list();
@@ -166,28 +166,32 @@ public class Inbox {
 				left join otosapp_message lm on lm.id = t.last_message_id
 				where %s
 				order by %s
-				""".formatted(UNREAD, OVERDUE, where, order))
+				""".formatted(unreadOfRow(viewer), OVERDUE, where, order))
 			.withFetchSize(500)
 			.params(parameters)
 			.query((RowCallbackHandler) (rs) -> each.accept(row(rs, 0)));
 	}
 
-	/** Unread messages over the viewer's whole desk: the sum of every inbox badge. */
+	/**
+	 * Unread messages over the viewer's whole desk (and, for those who read them, unread
+	 * internal notes): the sum of every inbox badge.
+	 */
 	@Transactional(readOnly = true)
 	public long unreadCount(Viewer viewer) {
 		DeskQuery desk = DeskQuery.of(viewer);
+		String messages = "select count(*) " + UNREAD_MESSAGES.formatted(desk.condition());
+		String count = ThreadAccess.readsNotes(viewer) ? "select (" + messages + ") + (select count(*) "
+				+ UnreadNotes.OVER_DESK.formatted(desk.condition()) + ")" : messages;
 		return this.unreadCountTimer
-			.record(() -> this.jdbc.sql("select count(*) " + UNREAD_MESSAGES.formatted(desk.condition()))
-				.params(desk.parameters())
-				.query(Long.class)
-				.single());
+			.record(() -> this.jdbc.sql(count).params(desk.parameters()).query(Long.class).single());
 	}
 
 	/**
-	 * The threads behind {@link #unreadCount}, one row per thread with unread messages,
-	 * newest first: their badges add up to the count. {@link UnreadThread#oldestNewAt()}
-	 * is the time of the oldest unread message with an id above {@code afterMessageId}
-	 * posted after {@code since} (for "not yet told about"), or null.
+	 * The threads behind {@link #unreadCount}, one row per thread with unread messages
+	 * (or, for those who read them, unread internal notes), newest message first: their
+	 * badges add up to the count. {@link UnreadThread#oldestNewAt()} is the time of the
+	 * oldest unread message with an id above {@code afterMessageId} posted after
+	 * {@code since} (for "not yet told about"), or null.
 	 * @param viewer whose desk and read positions
 	 * @param afterMessageId messages up to this id count as already told about
 	 * @param since messages posted before this count as already told about
@@ -199,13 +203,26 @@ public class Inbox {
 		Map<String, Object> parameters = new HashMap<>(desk.parameters());
 		parameters.put("after", afterMessageId);
 		parameters.put("since", Timestamp.from(since));
-		return this.jdbc.sql("""
+		String messages = """
 				select t.id, t.title, count(*) as unread, max(m.id) as newest_id,
 				       min(case when m.id > :after and m.created_at > :since then m.created_at end) as oldest_new_at
 				%s
 				group by t.id, t.title
-				order by max(m.id) desc
-				""".formatted(UNREAD_MESSAGES.formatted(desk.condition())))
+				""".formatted(UNREAD_MESSAGES.formatted(desk.condition()));
+		// Unread notes add to a thread's count, but are never news of their own: an
+		// e-mail is due for messages only, and covers messages up to newest_id.
+		String threads = !ThreadAccess.readsNotes(viewer) ? messages + "order by max(m.id) desc" : """
+				select u.id, u.title, sum(u.unread) as unread, max(u.newest_id) as newest_id,
+				       min(u.oldest_new_at) as oldest_new_at
+				from (%s
+				      union all
+				      select t.id, t.title, count(*), 0, cast(null as timestamp with time zone)
+				      %s
+				      group by t.id, t.title) u
+				group by u.id, u.title
+				order by max(u.newest_id) desc, u.id desc
+				""".formatted(messages, UnreadNotes.OVER_DESK.formatted(desk.condition()));
+		return this.jdbc.sql(threads)
 			.params(parameters)
 			.query((rs, rowNumber) -> new UnreadThread(rs.getLong("id"), rs.getString("title"), rs.getLong("unread"),
 					rs.getLong("newest_id"), instantOrNull(rs.getTimestamp("oldest_new_at"))))
@@ -282,7 +299,7 @@ public class Inbox {
 			where.append(" and t.teacher_or_admin_id is null");
 		}
 		if (staff.unreadByMe()) {
-			where.append(" and ").append(UNREAD).append(" > 0");
+			where.append(" and ").append(unreadOfRow(viewer)).append(" > 0");
 		}
 		if (staff.priority() != null) {
 			where.append(" and t.priority = :priority");
@@ -300,6 +317,11 @@ public class Inbox {
 			parameters.put("waitingSince",
 					Timestamp.from(this.clock.instant().minus(Duration.ofHours(staff.waitingHours()))));
 		}
+	}
+
+	/** An inbox row's badge: its unread messages, and notes for those who read them. */
+	private static String unreadOfRow(Viewer viewer) {
+		return ThreadAccess.readsNotes(viewer) ? "(" + UNREAD + " + " + UnreadNotes.OF_THREAD + ")" : UNREAD;
 	}
 
 	private static String escapeLike(String text) {

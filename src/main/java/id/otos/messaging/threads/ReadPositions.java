@@ -70,6 +70,27 @@ class ReadPositions {
 		return inserted + moved > 0;
 	}
 
+	/**
+	 * Moves the person's read position in the thread's internal notes forward to the
+	 * note, if it is not there or further already, and tells the listeners of
+	 * {@link ThreadRead} (with message 0) if it moved.
+	 */
+	void readNotesUpTo(long threadId, long userId, long noteId, Instant at) {
+		Timestamp now = Timestamp.from(at);
+		int inserted = this.jdbc.sql("""
+				insert into otos_thread_read (thread_id, user_id, last_read_message_id, last_read_note_id, read_at)
+				values (:thread, :user, 0, :note, :now)
+				on conflict do nothing
+				""").param("thread", threadId).param("user", userId).param("note", noteId).param("now", now).update();
+		int moved = this.jdbc.sql("""
+				update otos_thread_read set last_read_note_id = :note, read_at = :now
+				where thread_id = :thread and user_id = :user and last_read_note_id < :note
+				""").param("thread", threadId).param("user", userId).param("note", noteId).param("now", now).update();
+		if (inserted + moved > 0) {
+			this.events.publishEvent(new ThreadRead(threadId, userId, 0));
+		}
+	}
+
 	/** Keeps the original's {@code is_read}: read by someone other than the sender. */
 	void markReadByOthers(long threadId, long readerId, long upToMessageId) {
 		this.jdbc.sql("""

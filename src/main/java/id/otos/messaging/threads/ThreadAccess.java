@@ -98,7 +98,30 @@ public final class ThreadAccess {
 			case CLAIM -> viewer.isHandler();
 			case VIEW_AUDIT -> viewer.isHandler();
 			case HAND_OFF -> viewer.isTeacher() && thread.isAssignedTo(viewer.userId());
+			case NOTE -> readsNotes(viewer);
 		};
+	}
+
+	/**
+	 * Whether the viewer writes and reads internal notes (in the threads they may open):
+	 * those who answer threads, never students. Their unread count takes in the notes of
+	 * others on their desk.
+	 */
+	public static boolean readsNotes(Viewer viewer) {
+		return viewer.isHandler();
+	}
+
+	/**
+	 * Whether the viewer keeps ready answers of their own and uses the shared ones: those
+	 * who answer threads.
+	 */
+	public static boolean usesReadyAnswers(Viewer viewer) {
+		return viewer.isHandler();
+	}
+
+	/** Whether the viewer adds, changes and removes the shared ready answers. */
+	public static boolean managesSharedAnswers(Viewer viewer) {
+		return viewer.isStaff();
 	}
 
 }

@@ -21,8 +21,19 @@ public final class ThreadEvents {
 
 	}
 
-	/** Someone's read position in a thread moved forward, to {@code messageId}. */
+	/**
+	 * Someone's read position in a thread moved forward, to {@code messageId} ({@code 0}
+	 * when only their position in its internal notes moved).
+	 */
 	public record ThreadRead(long threadId, long userId, long messageId) {
+
+	}
+
+	/**
+	 * Staff wrote an internal note in a thread: for staff only, never for the thread's
+	 * student.
+	 */
+	public record NotePosted(long threadId, long noteId, long authorId) {
 
 	}
 

@@ -12,9 +12,10 @@ import jakarta.persistence.UniqueConstraint;
 
 /**
  * How far one person has read one thread: every message up to
- * {@code last_read_message_id}. Reading a thread moves only the reader's position.
- * Written by {@link ReadPositions} with one statement that only moves it forward; mapped
- * here so the schema is validated.
+ * {@code last_read_message_id}, and (staff) every internal note up to
+ * {@code last_read_note_id}. Reading a thread moves only the reader's position. Written
+ * by {@link ReadPositions} with one statement that only moves it forward; mapped here so
+ * the schema is validated.
  */
 @Entity
 @Table(name = "otos_thread_read", uniqueConstraints = @UniqueConstraint(columnNames = { "thread_id", "user_id" }))
@@ -32,6 +33,9 @@ class ThreadReadPosition {
 
 	@Column(name = "last_read_message_id", nullable = false)
 	private long lastReadMessageId;
+
+	@Column(name = "last_read_note_id", nullable = false)
+	private long lastReadNoteId;
 
 	@Column(name = "read_at", nullable = false)
 	private Instant readAt;

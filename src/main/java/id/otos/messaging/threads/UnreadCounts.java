@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import id.otos.messaging.accounts.ChangeStamps;
 import id.otos.messaging.threads.ThreadEvents.MessagePosted;
+import id.otos.messaging.threads.ThreadEvents.NotePosted;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 import id.otos.messaging.threads.ThreadEvents.ThreadRead;
 import io.micrometer.core.instrument.Counter;
@@ -30,8 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>a change on this node is forgotten here as soon as it commits, before the request
  * that made it answers (so whoever made it sees its effect at once);</li>
  * <li>a change on another node arrives as a signal on the event bus, which calls
- * {@link #messagePosted}, {@link #threadChanged} or {@link #read} here before anyone is
- * told of it; if signals may have been lost, {@link #forgetAll} is called.</li>
+ * {@link #messagePosted}, {@link #threadChanged}, {@link #notePosted} or {@link #read}
+ * here before anyone is told of it; if signals may have been lost, {@link #forgetAll} is
+ * called.</li>
  * </ul>
  * A student's count depends only on their own threads and read positions; a handler's on
  * every thread their desk rule may take in, so any message or thread change anywhere
@@ -136,6 +138,14 @@ public class UnreadCounts {
 	}
 
 	/**
+	 * Staff wrote an internal note: every handler's count may have changed, and no
+	 * student's (notes are never counted for students).
+	 */
+	public void notePosted() {
+		this.handlers.incrementAndGet();
+	}
+
+	/**
 	 * The person read a thread further: only their count changed.
 	 * @param userId who read
 	 */
@@ -156,6 +166,11 @@ public class UnreadCounts {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(ThreadChanged event) {
 		threadChanged(event.studentId());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(NotePosted event) {
+		notePosted();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

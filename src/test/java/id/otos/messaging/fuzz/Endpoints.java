@@ -77,7 +77,8 @@ final class Endpoints {
 				this::newThread);
 		add("GET /messages/thread/{id}/", EVERYONE, (h, who) -> thread(h, who, "GET", ""));
 		add("GET /messages/thread/{id}/messages", EVERYONE,
-				(h, who) -> thread(h, who, "GET", "messages").param("after", h.chance(0.7) ? h.number() : null));
+				(h, who) -> thread(h, who, "GET", "messages").param("after", h.chance(0.7) ? h.number() : null)
+					.param("after_note", h.chance(0.5) ? h.number() : null));
 		add("GET /messages/thread/{id}/attachments/{messageId}/", EVERYONE, this::attachment);
 		add("POST reply", EVERYONE, this::reply);
 		add("POST update_status", EVERYONE, (h, who) -> action(h, who, "update_status").param("status",
@@ -106,6 +107,10 @@ final class Endpoints {
 					.param("handler", h.chance(0.9)
 							? h.id(this.f.teacher, this.f.otherTeacher, this.f.operator, this.f.student) : null)
 					.param("note", h.chance(0.5) ? h.text() : null));
+		add("POST note", EVERYONE,
+				(h, who) -> action(h, who, "note").param("content", text(h, 0.9))
+					.param("submission_key", submissionKey(h))
+					.refusedWhen(who == Who.STUDENT, "students write no internal notes"));
 		add("POST unknown action", EVERYONE,
 				(h, who) -> thread(h, who, "POST", "")
 					.param("action", h.chance(0.8) ? h.choice("delete", "reply ", "REPLY", "claim,close_thread") : null)
@@ -135,6 +140,23 @@ final class Endpoints {
 					.param("normal", targetHours(h))
 					.param("low", targetHours(h))
 					.refusedWhen(who != Who.ADMIN, "only admins set response targets"));
+		add("POST insert ready answer", EVERYONE,
+				(h, who) -> action(h, who, "reply").param("insert_answer", "1")
+					.param("answer", h.chance(0.8) ? h.number() : null)
+					.param("content", text(h, 0.5))
+					.param("submission_key", submissionKey(h)));
+		add("GET /messages/answers/", EVERYONE,
+				(h, who) -> new Call(who, "GET", "/messages/answers/").param("edit", h.chance(0.3) ? h.number() : null)
+					.refusedWhen(who == Who.STUDENT, "students keep no ready answers"));
+		add("POST /messages/answers/", EVERYONE,
+				(h, who) -> new Call(who, "POST", "/messages/answers/").param("id", h.chance(0.2) ? h.number() : null)
+					.param("title", text(h, 0.9))
+					.param("content", text(h, 0.9))
+					.param("shared", h.chance(0.4) ? h.choice("true", "on", "false", "1") : null)
+					.refusedWhen(who == Who.STUDENT, "students keep no ready answers"));
+		add("POST /messages/answers/{id}/delete", EVERYONE,
+				(h, who) -> new Call(who, "POST", "/messages/answers/{id}/delete", h.number())
+					.refusedWhen(who == Who.STUDENT, "students keep no ready answers"));
 		add("GET /api/messages/unread-count/", EVERYONE, (h, who) -> api(h, who, "/api/messages/unread-count/"));
 		add("GET /api/me/", EVERYONE, (h, who) -> api(h, who, "/api/me/"));
 		add("GET /messages/events/", EVERYONE, this::events);

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.support.DemoSchool;
+import id.otos.messaging.threads.InternalNotes;
 import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadPages;
 import id.otos.messaging.threads.Viewer;
@@ -54,6 +55,9 @@ abstract class DigestsChecks {
 
 	@Autowired
 	ThreadPages pages;
+
+	@Autowired
+	InternalNotes notes;
 
 	@Autowired
 	Accounts accounts;
@@ -120,6 +124,22 @@ abstract class DigestsChecks {
 					"http://127.0.0.1:8080/messages/thread/" + video + "/", "http://127.0.0.1:8080/profile");
 			assertThat(mail.status()).isEqualTo("pending");
 		});
+	}
+
+	@Test
+	void anInternalNoteNeverReachesTheStudentsDigest() {
+		long thread = this.talk.technicalQuestion(this.siswa1, "Tidak bisa masuk");
+		this.notes.add(this.operator, thread, "Catatan staf: akun ini pernah diblokir.", null);
+
+		this.digests.plan(minutesLater(11));
+		assertThat(outboxOf(this.siswa1)).as("a note alone is no news for the student").isEmpty();
+
+		this.talk.reply(this.operator, thread, "Coba atur ulang kata sandi.");
+		this.notes.add(this.operator, thread, "Catatan staf kedua.", null);
+		this.digests.plan(minutesLater(22));
+		assertThat(outboxOf(this.siswa1)).singleElement()
+			.satisfies((mail) -> assertThat(mail.body()).contains("Tidak bisa masuk (1 belum dibaca)")
+				.doesNotContain("Catatan staf"));
 	}
 
 	@Test

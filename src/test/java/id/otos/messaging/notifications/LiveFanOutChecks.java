@@ -80,6 +80,37 @@ abstract class LiveFanOutChecks {
 	}
 
 	@Test
+	void anInternalNoteReachesStaffOnTheOtherNodeAndNeverTheStudent() throws Exception {
+		long thread = openQuestion("siswa1@otos.test", "Catatan staf", "Apa itu turunan kedua?");
+		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
+		HttpVisitor teacher = new HttpVisitor().logIn(nodeA(), "guru1@otos.test", PASSWORD);
+		HttpVisitor admin = new HttpVisitor().logIn(nodeB(), "admin@otos.test", PASSWORD);
+		long studentBefore = unread(student, nodeA());
+
+		try (EventStream studentEvents = student.events(nodeA()); EventStream teacherEvents = teacher.events(nodeA())) {
+			assertThat(studentEvents.next("hello", ARRIVAL)).isNotNull();
+			assertThat(teacherEvents.next("hello", ARRIVAL)).isNotNull();
+
+			note(admin, thread, "Orang tuanya sudah menelepon; jawab dengan sabar.");
+
+			Event event = teacherEvents.next("thread", ARRIVAL);
+			assertThat(event).as("the note's signal for staff on node A").isNotNull();
+			assertThat(event.isAbout(thread)).isTrue();
+			assertThat(event.data()).contains("\"kind\":\"note\"").doesNotContain("menelepon");
+			Thread.sleep(GRACE.toMillis());
+			assertThat(studentEvents.drain()).as("events of a note for the student").isEmpty();
+		}
+		assertThat(teacher.get(nodeA() + "/messages/thread/" + thread + "/messages?after=0&after_note=0").body())
+			.contains("jawab dengan sabar")
+			.contains("data-note-id");
+		String update = student.get(nodeA() + "/messages/thread/" + thread + "/messages?after=0&after_note=0").body();
+		assertThat(update).contains("Apa itu turunan kedua?")
+			.doesNotContain("jawab dengan sabar")
+			.doesNotContain("data-note-id");
+		assertThat(unread(student, nodeA())).isEqualTo(studentBefore);
+	}
+
+	@Test
 	void aStatusChangeOnOneNodeReachesTheStudentOnTheOther() throws Exception {
 		long thread = openQuestion("siswa1@otos.test", "Vektor satuan", "Apa itu vektor satuan?");
 		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);
@@ -306,6 +337,14 @@ abstract class LiveFanOutChecks {
 			.query(Long.class)
 			.list();
 		return ids.get(ids.size() - 1);
+	}
+
+	private void note(HttpVisitor staff, long thread, String content) {
+		String page = staff.get(nodeB() + "/messages/thread/" + thread + "/").body();
+		assertThat(staff
+			.post(nodeB() + "/messages/thread/" + thread + "/", Map.of("action", "note", "content", content,
+					"submission_key", "note-" + System.nanoTime(), "_csrf", HttpVisitor.csrf(page)))
+			.statusCode()).isEqualTo(302);
 	}
 
 	private void reply(HttpVisitor teacher, long thread, String content) {

@@ -46,9 +46,8 @@ class AdoptionSchemaTests {
 						"--spring.datasource.username=postgres", "--spring.datasource.password=postgres" },
 				stream, stream);
 		assertThat(exitCode).as(output.toString(StandardCharsets.UTF_8)).isZero();
-		// what the application does when it first starts on the adopted database: it
-		// applies
-		// the migrations released after the adoption's baseline (V5)
+		// the migrations after the adoption's baseline apply as the application applies
+		// them when it starts
 		TestFlyway.on(TestDatabases.postgresDataSource(adoptedDatabase)).migrate();
 		adopted = SchemaSnapshot.read(TestDatabases.postgresDataSource(adoptedDatabase));
 		TestDatabase fresh = TestDatabase.create(Engine.POSTGRESQL, "fresh_schema");
@@ -101,9 +100,8 @@ class AdoptionSchemaTests {
 			.stream()
 			.limit(6)
 			.map((migration) -> SchemaHistory.label(migration) + ": " + MigrationCheck.of(migration).label()))
-			.containsExactly("V1 (create accounts and categories): by db adopt",
-					"V2 (create message threads): by db adopt", "V3 (create session tables): by db adopt",
-					"V4 (create mail digest tables): by db adopt",
+			.startsWith("V1 (create accounts and categories): by db adopt", "V2 (create message threads): by db adopt",
+					"V3 (create session tables): by db adopt", "V4 (create mail digest tables): by db adopt",
 					"V5 (shared tables in the shape of otos): by db adopt",
 					"V5 (<< otos adoption: db adopt >>): by db adopt");
 		assertThat(history.migrations().stream().skip(6)).as("the migrations after the adoption's baseline")

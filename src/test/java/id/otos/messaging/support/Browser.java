@@ -67,6 +67,15 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser open(String baseUrl) {
+		return open(baseUrl, true);
+	}
+
+	/** A browser with JavaScript switched off: what a page does without its scripts. */
+	public static Browser openWithoutJavaScript(String baseUrl) {
+		return open(baseUrl, false);
+	}
+
+	private static Browser open(String baseUrl, boolean javaScript) {
 		boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
 		if (!installed) {
 			String message = "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
@@ -83,7 +92,8 @@ public final class Browser implements AutoCloseable {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1280,900", "--lang=id", "--user-data-dir=" + profile);
-			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id,en"));
+			options.setExperimentalOption("prefs", javaScript ? Map.of("intl.accept_languages", "id,en") : Map
+				.of("intl.accept_languages", "id,en", "profile.managed_default_content_settings.javascript", 2));
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
 			options.setCapability(ChromeOptions.LOGGING_PREFS, logs);

@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The unread invariant as a property: after any random sequence of threads opened,
- * replies, reads, assignments and closes by several people, every person's unread count
- * equals the sum of their inbox badges and a brute-force recount from the raw rows with
- * the Java desk rule, and so does the count kept between requests ({@link UnreadCounts}),
- * asked after every step. Each seed is one reproducible sequence; a failure names its
- * seed and step.
+ * replies, internal notes, reads, assignments and closes by several people, every
+ * person's unread count equals the sum of their inbox badges and a brute-force recount
+ * from the raw rows with the Java desk rule, and so does the count kept between requests
+ * ({@link UnreadCounts}), asked after every step. Each seed is one reproducible sequence;
+ * a failure names its seed and step.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -65,6 +65,9 @@ abstract class UnreadInvariantChecks {
 
 	@Autowired
 	PictureAudience pictures;
+
+	@Autowired
+	InternalNotes notes;
 
 	List<Viewer> people = new ArrayList<>();
 
@@ -107,10 +110,13 @@ abstract class UnreadInvariantChecks {
 		assertThat(this.people.stream().mapToLong(this.inbox::unreadCount).sum())
 			.as("the sequence leaves unread messages to count")
 			.isPositive();
+		assertThat(this.jdbc.sql("select count(*) from otos_thread_note").query(Long.class).single())
+			.as("the sequence writes internal notes")
+			.isPositive();
 	}
 
 	private void act(Random random, int step) {
-		int choice = random.nextInt(12);
+		int choice = random.nextInt(13);
 		if (choice < 2) {
 			openThread(random, step);
 			return;
@@ -121,6 +127,7 @@ abstract class UnreadInvariantChecks {
 			case 8 -> ThreadAction.CLOSE;
 			case 9 -> ThreadAction.CLAIM;
 			case 10 -> ThreadAction.REQUEST_CLOSE;
+			case 12 -> ThreadAction.NOTE;
 			default -> ThreadAction.ASSIGN;
 		};
 		List<Object[]> candidates = new ArrayList<>();
@@ -141,7 +148,7 @@ abstract class UnreadInvariantChecks {
 		long threadId = (Long) picked[1];
 		try {
 			if (action == null) {
-				this.pages.read(person, threadId);
+				this.notes.read(person, this.pages.read(person, threadId), 0);
 				return;
 			}
 			switch (action) {
@@ -149,6 +156,7 @@ abstract class UnreadInvariantChecks {
 				case CLOSE -> this.desk.close(person, threadId);
 				case CLAIM -> this.desk.claim(person, threadId);
 				case REQUEST_CLOSE -> this.desk.requestClose(person, threadId);
+				case NOTE -> this.notes.add(person, threadId, "catatan " + step, null);
 				default -> this.desk.assign(person, threadId, null, "unassigned by the property test");
 			}
 		}
@@ -167,9 +175,17 @@ abstract class UnreadInvariantChecks {
 
 	private void assertInvariant(long seed, int step) {
 		Map<Long, Long> readPositions = new HashMap<>();
-		this.jdbc.sql("select thread_id, user_id, last_read_message_id from otos_thread_read").query((rs) -> {
-			readPositions.put(key(rs.getLong("thread_id"), rs.getLong("user_id")), rs.getLong("last_read_message_id"));
-		});
+		Map<Long, Long> notePositions = new HashMap<>();
+		this.jdbc.sql("select thread_id, user_id, last_read_message_id, last_read_note_id from otos_thread_read")
+			.query((rs) -> {
+				long key = key(rs.getLong("thread_id"), rs.getLong("user_id"));
+				readPositions.put(key, rs.getLong("last_read_message_id"));
+				notePositions.put(key, rs.getLong("last_read_note_id"));
+			});
+		List<long[]> notes = this.jdbc
+			.sql("select id, thread_id, coalesce(author_id, 0) as author from otos_thread_note")
+			.query((rs, n) -> new long[] { rs.getLong("id"), rs.getLong("thread_id"), rs.getLong("author") })
+			.list();
 		List<long[]> messages = this.jdbc.sql("select id, thread_id, sender_id from otosapp_message")
 			.query((rs, n) -> new long[] { rs.getLong("id"), rs.getLong("thread_id"), rs.getLong("sender_id") })
 			.list();
@@ -181,6 +197,15 @@ abstract class UnreadInvariantChecks {
 				.filter((m) -> m[2] != person.userId())
 				.filter((m) -> m[0] > readPositions.getOrDefault(key(m[1], person.userId()), 0L))
 				.count();
+			// internal notes of others count for those who answer threads, never for
+			// students
+			long unreadNotes = !person.isHandler() ? 0
+					: notes.stream()
+						.filter((n) -> ThreadAccess.onDesk(person, byId.get(n[1])))
+						.filter((n) -> n[2] != person.userId())
+						.filter((n) -> n[0] > notePositions.getOrDefault(key(n[1], person.userId()), 0L))
+						.count();
+			recount += unreadNotes;
 			long count = this.inbox.unreadCount(person);
 			assertThat(count).as("seed %d step %d: %s unread count vs recount", seed, step, person).isEqualTo(recount);
 			assertThat(this.counts.of(person))

@@ -19,4 +19,11 @@ public record ReplyForm(
 		return new ReplyForm("", submissionKey);
 	}
 
+	/** The same form with a ready answer's text added after what was typed. */
+	ReplyForm withAnswer(String text) {
+		String typed = (this.content != null) ? this.content.stripTrailing() : "";
+		String joined = typed.isEmpty() ? text : (text.isEmpty() ? typed : typed + "\n\n" + text);
+		return new ReplyForm(joined, this.submissionKey);
+	}
+
 }

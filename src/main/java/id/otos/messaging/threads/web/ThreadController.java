@@ -1,10 +1,18 @@
 package id.otos.messaging.threads.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import id.otos.messaging.attachments.AcceptedFile;
+import id.otos.messaging.threads.InternalNotes;
+import id.otos.messaging.threads.NoteView;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ResponseTimes;
+import id.otos.messaging.threads.ReadyAnswerChoice;
+import id.otos.messaging.threads.ReadyAnswerNotFoundException;
+import id.otos.messaging.threads.ReadyAnswers;
+import id.otos.messaging.threads.ThreadAction;
+import id.otos.messaging.threads.ThreadForbiddenException;
 import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadPages;
 import id.otos.messaging.threads.ThreadRuleException;
@@ -45,18 +53,26 @@ class ThreadController {
 
 	private final ResponseTimes responseTimes;
 
+	private final InternalNotes notes;
+
+	private final ReadyAnswers answers;
+
 	ThreadController(ThreadPages pages, ThreadDesk desk, AttachmentUpload uploads, ThreadPageModel pageModel,
-			ResponseTimes responseTimes) {
+			ResponseTimes responseTimes, InternalNotes notes, ReadyAnswers answers) {
 		this.pages = pages;
 		this.desk = desk;
 		this.uploads = uploads;
 		this.pageModel = pageModel;
 		this.responseTimes = responseTimes;
+		this.notes = notes;
+		this.answers = answers;
 	}
 
 	@GetMapping
 	String show(Viewer viewer, @PathVariable long id, Model model) {
-		return page(viewer, this.pages.read(viewer, id), ReplyForm.empty(UUID.randomUUID().toString()), model);
+		ThreadView thread = this.pages.read(viewer, id);
+		return page(viewer, thread, this.notes.read(viewer, thread, 0), ReplyForm.empty(newKey()),
+				NoteForm.empty(newKey()), model);
 	}
 
 	/**
@@ -65,8 +81,10 @@ class ThreadController {
 	 * a thread the person may not open.
 	 */
 	@GetMapping("messages")
-	String updates(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "0") long after, Model model) {
-		this.pageModel.fillUpdate(this.pages.readAfter(viewer, id, Math.max(after, 0)), model);
+	String updates(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "0") long after,
+			@RequestParam(name = "after_note", defaultValue = "0") long afterNote, Model model) {
+		ThreadView thread = this.pages.readAfter(viewer, id, Math.max(after, 0));
+		this.pageModel.fillUpdate(thread, this.notes.read(viewer, thread, afterNote), model);
 		return "threads/thread-update";
 	}
 
@@ -77,10 +95,42 @@ class ThreadController {
 		AcceptedFile file = this.uploads.read(attachment, model);
 		if (errors.hasErrors() || model.containsAttribute("attachmentError")) {
 			// shown again as it was: a refused reply moves no read position either
-			return page(viewer, this.pages.look(viewer, id), reply, model);
+			ThreadView thread = this.pages.look(viewer, id);
+			return page(viewer, thread, this.notes.look(viewer, thread), reply, NoteForm.empty(newKey()), model);
 		}
 		this.desk.reply(viewer, id, reply.content(), reply.submissionKey(), file);
 		return done(id, "thread.done.reply", redirect);
+	}
+
+	/**
+	 * The reply form shown again with the chosen ready answer (its placeholders filled
+	 * in) added to what was typed: the page without JavaScript. Nothing is sent or read.
+	 */
+	@PostMapping(params = { "action=reply", "insert_answer" })
+	String insertAnswer(Viewer viewer, @PathVariable long id, @ModelAttribute("reply") ReplyForm reply,
+			@RequestParam(required = false) Long answer, Model model) {
+		ThreadView thread = this.pages.look(viewer, id);
+		String text = (answer == null) ? ""
+				: this.answers.choice(viewer, thread, answer)
+					.map(ReadyAnswerChoice::text)
+					.orElseThrow(() -> new ReadyAnswerNotFoundException(answer));
+		return page(viewer, thread, this.notes.look(viewer, thread), reply.withAnswer(text), NoteForm.empty(newKey()),
+				model);
+	}
+
+	/** An internal note: staff only, never shown to the thread's student. */
+	@PostMapping(params = "action=note")
+	String note(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("note") NoteForm note,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			ThreadView thread = this.pages.look(viewer, id);
+			if (!thread.allowed().contains(ThreadAction.NOTE)) {
+				throw new ThreadForbiddenException(ThreadAction.NOTE);
+			}
+			return page(viewer, thread, this.notes.look(viewer, thread), ReplyForm.empty(newKey()), note, model);
+		}
+		this.notes.add(viewer, id, note.content(), note.submissionKey());
+		return done(id, "note.done", redirect);
 	}
 
 	@PostMapping(params = "action=update_status")
@@ -147,15 +197,22 @@ class ThreadController {
 		return "redirect:" + UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 	}
 
-	private String page(Viewer viewer, ThreadView thread, ReplyForm reply, Model model) {
-		this.pageModel.fill(thread, model);
+	private String page(Viewer viewer, ThreadView thread, List<NoteView> notes, ReplyForm reply, NoteForm note,
+			Model model) {
+		this.pageModel.fill(thread, notes, model);
+		model.addAttribute("answerChoices", this.answers.choicesFor(viewer, thread));
 		model.addAttribute("overdue", this.responseTimes.isOverdue(thread.id()));
 		if (viewer.isStudent() && thread.categoryId() != null) {
 			model.addAttribute("usualWait", this.responseTimes.usualWaits().get(thread.categoryId()));
 		}
 		model.addAttribute("reply", reply);
+		model.addAttribute("note", note);
 		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());
 		return "threads/detail";
+	}
+
+	private static String newKey() {
+		return UUID.randomUUID().toString();
 	}
 
 	private static String done(long id, String notice, RedirectAttributes redirect) {

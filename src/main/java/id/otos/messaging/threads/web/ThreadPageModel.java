@@ -9,6 +9,7 @@ import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
+import id.otos.messaging.threads.NoteView;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ThreadAction;
 import id.otos.messaging.threads.ThreadStatus;
@@ -39,8 +40,8 @@ class ThreadPageModel {
 		this.messageText = messageText;
 	}
 
-	void fill(ThreadView thread, Model model) {
-		fillUpdate(thread, model);
+	void fill(ThreadView thread, List<NoteView> notes, Model model) {
+		fillUpdate(thread, notes, model);
 		model.addAttribute("statuses", ThreadStatus.values());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("history", this.history.of(thread));
@@ -53,13 +54,19 @@ class ThreadPageModel {
 					.toList() : List.<UserSummary>of());
 	}
 
-	/** The thread and its messages' text, without the action forms' choices. */
-	void fillUpdate(ThreadView thread, Model model) {
+	/**
+	 * The thread, its messages and the internal notes the viewer may read (in the order
+	 * they were written), and their text, without the action forms' choices.
+	 */
+	void fillUpdate(ThreadView thread, List<NoteView> notes, Model model) {
 		model.addAttribute("thread", thread);
+		model.addAttribute("timeline", Timeline.of(thread.messages(), notes));
 		model.addAttribute("messageHtml",
 				thread.messages()
 					.stream()
 					.collect(Collectors.toMap(MessageView::id, (message) -> this.messageText.html(message.content()))));
+		model.addAttribute("noteHtml", notes.stream()
+			.collect(Collectors.toMap(NoteView::id, (note) -> this.messageText.html(note.content()))));
 	}
 
 	/**

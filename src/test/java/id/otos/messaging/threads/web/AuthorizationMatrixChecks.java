@@ -13,6 +13,7 @@ import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.attachments.Attachments;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.categories.CategoryView;
+import id.otos.messaging.threads.InternalNotes;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ThreadDesk;
@@ -94,7 +95,16 @@ abstract class AuthorizationMatrixChecks {
 		TRIAGE,
 
 		/** Issue 13: the teacher holding the thread hands it to a colleague. */
-		HAND_OFF
+		HAND_OFF,
+
+		/** Write an internal note. */
+		NOTE,
+
+		/**
+		 * See the thread's internal note on its page: 403 here stands for a page shown
+		 * without it.
+		 */
+		SEE_NOTE
 
 	}
 
@@ -108,31 +118,32 @@ abstract class AuthorizationMatrixChecks {
 
 	/**
 	 * The specification. Columns: PAGE, REPLY, RESOLVE, SET_STATUS_CLOSED, CLOSE,
-	 * REQUEST_CLOSE, ASSIGN, CLAIM, PRIORITY, ATTACHMENT.
+	 * REQUEST_CLOSE, ASSIGN, CLAIM, PRIORITY, ATTACHMENT, NOTE, SEE_NOTE.
 	 */
-	static final Map<On, Map<Who, Outcome[]>> SPEC = Map.of(On.ACADEMIC_ASSIGNED, Map.of(Who.OWNER_STUDENT,
-			new Outcome[] { O, O, F, F, O, F, F, F, F, O }, Who.OTHER_STUDENT,
-			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
-			new Outcome[] { O, O, O, F, F, O, F, R, F, O }, Who.CATEGORY_TEACHER,
-			new Outcome[] { O, O, O, F, F, O, F, R, F, O }, Who.OTHER_CATEGORY_TEACHER,
-			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
-			new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ADMIN, new Outcome[] { O, O, O, O, O, F, O, R, O, O }),
+	static final Map<On, Map<Who, Outcome[]>> SPEC = Map.of(On.ACADEMIC_ASSIGNED,
+			Map.of(Who.OWNER_STUDENT, new Outcome[] { O, O, F, F, O, F, F, F, F, O, F, F }, Who.OTHER_STUDENT,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
+					new Outcome[] { O, O, O, F, F, O, F, R, F, O, O, O }, Who.CATEGORY_TEACHER,
+					new Outcome[] { O, O, O, F, F, O, F, R, F, O, O, O }, Who.OTHER_CATEGORY_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.ADMIN,
+					new Outcome[] { O, O, O, O, O, F, O, R, O, O, O, O }),
 			On.ACADEMIC_UNASSIGNED,
-			Map.of(Who.OWNER_STUDENT, new Outcome[] { O, O, F, F, O, F, F, F, F, O }, Who.OTHER_STUDENT,
-					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
-					new Outcome[] { O, O, O, F, F, O, F, O, F, O }, Who.CATEGORY_TEACHER,
-					new Outcome[] { O, O, O, F, F, O, F, O, F, O }, Who.OTHER_CATEGORY_TEACHER,
-					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
-					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ADMIN,
-					new Outcome[] { O, O, O, O, O, F, O, O, O, O }),
+			Map.of(Who.OWNER_STUDENT, new Outcome[] { O, O, F, F, O, F, F, F, F, O, F, F }, Who.OTHER_STUDENT,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
+					new Outcome[] { O, O, O, F, F, O, F, O, F, O, O, O }, Who.CATEGORY_TEACHER,
+					new Outcome[] { O, O, O, F, F, O, F, O, F, O, O, O }, Who.OTHER_CATEGORY_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.ADMIN,
+					new Outcome[] { O, O, O, O, O, F, O, O, O, O, O, O }),
 			On.TECHNICAL_UNASSIGNED,
-			Map.of(Who.OWNER_STUDENT, new Outcome[] { O, O, F, F, O, F, F, F, F, O }, Who.OTHER_STUDENT,
-					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
-					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.CATEGORY_TEACHER,
-					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OTHER_CATEGORY_TEACHER,
-					new Outcome[] { N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
-					new Outcome[] { O, O, O, O, O, F, O, O, O, O }, Who.ADMIN,
-					new Outcome[] { O, O, O, O, O, F, O, O, O, O }));
+			Map.of(Who.OWNER_STUDENT, new Outcome[] { O, O, F, F, O, F, F, F, F, O, F, F }, Who.OTHER_STUDENT,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.ASSIGNED_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.CATEGORY_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.OTHER_CATEGORY_TEACHER,
+					new Outcome[] { N, N, N, N, N, N, N, N, N, N, N, N }, Who.OPERATOR,
+					new Outcome[] { O, O, O, O, O, F, O, O, O, O, O, O }, Who.ADMIN,
+					new Outcome[] { O, O, O, O, O, F, O, O, O, O, O, O }));
 
 	/**
 	 * The columns of issue 13, TRIAGE and HAND_OFF, for the same rows: staff triage what
@@ -159,6 +170,9 @@ abstract class AuthorizationMatrixChecks {
 
 	@Autowired
 	ThreadDesk desk;
+
+	@Autowired
+	InternalNotes notes;
 
 	@Autowired
 	Viewers viewers;
@@ -221,6 +235,7 @@ abstract class AuthorizationMatrixChecks {
 		this.desk.assign(viewer(Who.ADMIN), technical, null, "matrix");
 		this.threads = Map.of(On.ACADEMIC_ASSIGNED, assigned, On.ACADEMIC_UNASSIGNED, unassigned,
 				On.TECHNICAL_UNASSIGNED, technical);
+		this.threads.values().forEach((thread) -> this.notes.add(viewer(Who.ADMIN), thread, secretNote(thread), null));
 		this.entities.flush();
 	}
 
@@ -232,7 +247,13 @@ abstract class AuthorizationMatrixChecks {
 
 		MvcResult result = this.mvc.perform(request(op, thread, on).with(user(principal(who)))).andReturn();
 
-		assertThat(outcome(result, thread)).isEqualTo(expected);
+		Outcome outcome = outcome(result, thread);
+		if (op == Op.SEE_NOTE && outcome == Outcome.OK) {
+			String page = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			outcome = page.contains(secretNote(thread)) ? Outcome.OK : Outcome.FORBIDDEN;
+			assertThat(page.contains("data-note-id")).as("any note on the page").isEqualTo(outcome == Outcome.OK);
+		}
+		assertThat(outcome).isEqualTo(expected);
 		if (expected != Outcome.OK) {
 			assertThat(state(thread)).as("a refused request changes nothing").isEqualTo(before);
 		}
@@ -297,6 +318,10 @@ abstract class AuthorizationMatrixChecks {
 				.andReturn()
 				.getResponse()
 				.getStatus();
+			int answers = this.mvc.perform(get("/messages/answers/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
 			int unread = this.mvc.perform(get("/api/messages/unread-count/").with(user(principal(who))))
 				.andReturn()
 				.getResponse()
@@ -305,6 +330,7 @@ abstract class AuthorizationMatrixChecks {
 			assertThat(create).as(who + " new thread page").isEqualTo(student ? 200 : 403);
 			assertThat(broadcast).as(who + " broadcast page")
 				.isEqualTo((who == Who.OPERATOR || who == Who.ADMIN) ? 200 : 403);
+			assertThat(answers).as(who + " ready answers page").isEqualTo(student ? 403 : 200);
 			assertThat(unread).as(who + " unread count").isEqualTo(200);
 		}
 	}
@@ -420,6 +446,8 @@ abstract class AuthorizationMatrixChecks {
 			case HAND_OFF ->
 				action.apply("handoff").param("handler", String.valueOf(this.guru3)).param("note", "tolong");
 			case ATTACHMENT -> get(url + "attachments/" + firstMessage(thread) + "/");
+			case NOTE -> action.apply("note").param("content", "Catatan untuk rekan").param("submission_key", "matrix");
+			case SEE_NOTE -> get(url);
 		};
 	}
 
@@ -449,12 +477,17 @@ abstract class AuthorizationMatrixChecks {
 		return this.jdbc
 			.sql("""
 					select status || '/' || coalesce(cast(teacher_or_admin_id as varchar(20)), '-') || '/' || priority || '/'
-					       || (select count(*) from otosapp_message where thread_id = t.id)
+					       || (select count(*) from otosapp_message where thread_id = t.id) || '/'
+					       || (select count(*) from otos_thread_note where thread_id = t.id)
 					from otosapp_messagethread t where id = :id
 					""")
 			.param("id", thread)
 			.query(String.class)
 			.single();
+	}
+
+	private static String secretNote(long thread) {
+		return "Catatan internal matriks " + thread;
 	}
 
 	private long firstMessage(long thread) {

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads.web;
+
+class InternalNotesH2Tests extends InternalNotesChecks {
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads.web;
+
+class ReadyAnswersH2Tests extends ReadyAnswersChecks {
+
+}
