@@ -91,12 +91,6 @@ abstract class AuthorizationMatrixChecks {
 
 		PAGE, REPLY, RESOLVE, SET_STATUS_CLOSED, CLOSE, REQUEST_CLOSE, ASSIGN, CLAIM, PRIORITY, ATTACHMENT,
 
-		/** Issue 13: status, priority and handler in one form. */
-		TRIAGE,
-
-		/** Issue 13: the teacher holding the thread hands it to a colleague. */
-		HAND_OFF,
-
 		/** Write an internal note. */
 		NOTE,
 
@@ -104,7 +98,13 @@ abstract class AuthorizationMatrixChecks {
 		 * See the thread's internal note on its page: 403 here stands for a page shown
 		 * without it.
 		 */
-		SEE_NOTE
+		SEE_NOTE,
+
+		/** Issue 13: status, priority and handler in one form (columns of DESK_SPEC). */
+		TRIAGE,
+
+		/** Issue 13: the teacher holding the thread hands it to a colleague. */
+		HAND_OFF
 
 	}
 
