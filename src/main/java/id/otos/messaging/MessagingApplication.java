@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import id.otos.messaging.adoption.AdoptCommand;
 import id.otos.messaging.schema.DbCommand;
+import id.otos.messaging.seed.ColdCountsCommand;
 import id.otos.messaging.seed.SeedCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -17,8 +18,9 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>
  * {@code db status|validate|migrate|release} as the first arguments run the schema
- * command instead of the web application, and {@code db seed} the benchmark data
- * generator (its own module: the schema command knows nothing of it).
+ * command instead of the web application, {@code db seed} the benchmark data generator
+ * and {@code db cold-counts} its measure of uncached unread counts (their own module: the
+ * schema command knows nothing of them), and {@code db adopt} the adoption.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,6 +29,9 @@ public class MessagingApplication {
 	public static void main(String[] args) {
 		if (SeedCommand.isRequested(args)) {
 			System.exit(SeedCommand.run(MessagingApplication.class, args));
+		}
+		if (ColdCountsCommand.isRequested(args)) {
+			System.exit(ColdCountsCommand.run(MessagingApplication.class, args));
 		}
 		if (AdoptCommand.isRequested(args)) {
 			System.exit(AdoptCommand.run(MessagingApplication.class, args));

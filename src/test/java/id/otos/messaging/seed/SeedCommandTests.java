@@ -184,6 +184,33 @@ class SeedCommandTests {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
+	/**
+	 * {@code db cold-counts} counts with the application's own statement: the student's
+	 * count is their unread messages, recounted here from the read positions.
+	 */
+	@Test
+	void coldCountsCountsEachRoleWithTheApplicationsStatement() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode = ColdCountsCommand.run(MessagingApplication.class,
+				new String[] { "db", "cold-counts", "--spring.datasource.url=" + TestDatabases.postgresUrl(database),
+						"--spring.datasource.username=postgres", "--spring.datasource.password=postgres" },
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		String printed = out.toString(StandardCharsets.UTF_8);
+
+		assertThat(exitCode).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
+		long student = count(
+				"select id from otosapp_user where email like 'siswa%@bench.otos.test' order by email" + " limit 1");
+		long unread = count("select count(*) from otosapp_message m join otosapp_messagethread t on t.id = m.thread_id"
+				+ " left join otos_thread_read r on r.thread_id = t.id and r.user_id = " + student
+				+ " where t.student_id = " + student + " and m.sender_id <> " + student
+				+ " and m.id > coalesce(r.last_read_message_id, 0)");
+		assertThat(printed).contains("200 threads, 2000 messages")
+			.containsPattern("student  unread +" + unread + " +best of 5: +[0-9.]+ ms")
+			.containsPattern("teacher  unread +[0-9]+ +best of 5")
+			.containsPattern("operator unread +[0-9]+ +best of 5");
+	}
+
 	private static Run seed(String database, String... options) {
 		List<String> args = new ArrayList<>(List.of("db", "seed"));
 		args.addAll(List.of(options));

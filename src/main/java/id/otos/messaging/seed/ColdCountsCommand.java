@@ -1,0 +1,102 @@
+package id.otos.messaging.seed;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.threads.Inbox;
+import id.otos.messaging.threads.Viewer;
+import id.otos.messaging.threads.Viewers;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code db cold-counts}: what an unread count costs when nothing is kept (the first
+ * count after a change), on a database filled by {@code db seed}: for the first seeded
+ * student, teacher and operator it counts five times with the application's own statement
+ * ({@link Inbox#unreadCount}, the desk rule of {@code DeskQuery}, nothing pasted) and
+ * prints the count and the best time. It starts the application without its web server,
+ * so it needs the same settings ({@code SPRING_DATASOURCE_URL} ...). Returns 0, or 1 when
+ * the database holds no seeded school.
+ */
+public final class ColdCountsCommand {
+
+	private static final int ROUNDS = 5;
+
+	private static final Map<String, Object> SETTINGS = Map.of("logging.level.root", "WARN",
+			"logging.level.org.springframework.boot.SpringApplication", "OFF", "otos.demo.enabled", "false",
+			"otos.notifications.enabled", "false", "spring.main.lazy-initialization", "true");
+
+	private ColdCountsCommand() {
+	}
+
+	public static boolean isRequested(String[] args) {
+		return args.length > 1 && "db".equals(args[0]) && "cold-counts".equals(args[1]);
+	}
+
+	public static int run(Class<?> application, String[] args) {
+		return run(application, args, System.out, System.err);
+	}
+
+	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+		String[] settings = Arrays.copyOfRange(args, 2, args.length);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties(SETTINGS)
+			.run(settings)) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			Viewers viewers = context.getBean(Viewers.class);
+			Inbox inbox = context.getBean(Inbox.class);
+			Optional<Long> student = first(jdbc, "siswa%@bench.otos.test");
+			Optional<Long> teacher = first(jdbc, "guru%@bench.otos.test");
+			Optional<Long> operator = first(jdbc, "operator1@bench.otos.test");
+			if (student.isEmpty() || teacher.isEmpty() || operator.isEmpty()) {
+				err.println(
+						"db cold-counts: no seeded student, teacher or operator here; fill the database with db seed");
+				return 1;
+			}
+			out.printf(Locale.ROOT, "%d threads, %d messages%n", count(jdbc, "otosapp_messagethread"),
+					count(jdbc, "otosapp_message"));
+			measure(out, "student", inbox, viewers.of(student.get(), RoleName.STUDENT));
+			measure(out, "teacher", inbox, viewers.of(teacher.get(), RoleName.TEACHER));
+			measure(out, "operator", inbox, viewers.of(operator.get(), RoleName.OPERATOR));
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			err.println("db cold-counts failed: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	private static void measure(PrintStream out, String who, Inbox inbox, Viewer viewer) {
+		long count = 0;
+		long best = Long.MAX_VALUE;
+		for (int round = 0; round < ROUNDS; round++) {
+			long started = System.nanoTime();
+			count = inbox.unreadCount(viewer);
+			best = Math.min(best, System.nanoTime() - started);
+		}
+		out.printf(Locale.ROOT, "%-8s unread %7d   best of %d: %8.2f ms%n", who, count, ROUNDS, best / 1e6);
+	}
+
+	private static Optional<Long> first(JdbcClient jdbc, String email) {
+		return jdbc.sql("select id from otosapp_user where email like :email order by email limit 1")
+			.param("email", email)
+			.query(Long.class)
+			.optional();
+	}
+
+	private static long count(JdbcClient jdbc, String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+}
