@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import id.otos.messaging.MessagingApplication;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class StartupOrderTests {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MessagingApplication.class)
 			.listeners(serving)
 			.run("--server.port=0", "--spring.main.banner-mode=off", "--otos.demo.enabled=true",
-					"--otos.demo.password=demo-password",
+					"--otos.demo.password=" + DemoLogIn.PASSWORD,
 					"--spring.datasource.url=" + TestDatabases.newH2Url("startup"))) {
 			assertThat(accountsWhenServing.get()).as("demo accounts when the web server started").isEqualTo(7);
 			assertThat(readinessWhenServing.get()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import id.otos.messaging.accounts.PictureSamples;
 import id.otos.messaging.fuzz.Call.Who;
+import id.otos.messaging.support.DemoLogIn;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -25,7 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 final class Fixtures {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	static final long ATTACHMENT_LIMIT = 10L * 1024 * 1024;
 

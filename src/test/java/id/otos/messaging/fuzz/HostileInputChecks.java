@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import id.otos.messaging.fuzz.Call.Who;
 import id.otos.messaging.fuzz.Endpoints.Endpoint;
 import id.otos.messaging.support.DatabaseSnapshot;
+import id.otos.messaging.support.DemoLogIn;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
@@ -69,8 +70,6 @@ abstract class HostileInputChecks {
 	private static final Pattern HEADING = Pattern.compile("<h1\\b[^>]*>(.*?)</h1>", Pattern.DOTALL);
 
 	private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[\\w.-]+\\?\\?");
 
@@ -454,9 +453,7 @@ abstract class HostileInputChecks {
 
 	private String csrfTokenOfAnotherSession() throws Exception {
 		String page = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
-		Matcher token = CSRF_FIELD.matcher(page);
-		assertThat(token.find()).as("the log-in page's CSRF field").isTrue();
-		return token.group(1);
+		return DemoLogIn.csrf(page);
 	}
 
 	/** One sent request and what became of it. */

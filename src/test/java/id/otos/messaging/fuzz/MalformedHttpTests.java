@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import id.otos.messaging.support.DemoLogIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -256,9 +257,7 @@ class MalformedHttpTests {
 	}
 
 	private static String csrf(String html) {
-		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-		assertThat(token.find()).as("a CSRF field").isTrue();
-		return token.group(1);
+		return DemoLogIn.csrf(html);
 	}
 
 	private Answer send(String request) throws IOException {

@@ -1,6 +1,7 @@
 package id.otos.messaging.notifications;
 
 import id.otos.messaging.MessagingApplication;
+import id.otos.messaging.support.DemoLogIn;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,7 +20,7 @@ final class AppNodes {
 		return new SpringApplicationBuilder(MessagingApplication.class).profiles("test")
 			.run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
 					"--spring.datasource.password=postgres", "--otos.demo.enabled=true",
-					"--otos.demo.password=demo-password");
+					"--otos.demo.password=" + DemoLogIn.PASSWORD);
 	}
 
 	/** Where a started node answers, such as {@code http://127.0.0.1:41234}. */

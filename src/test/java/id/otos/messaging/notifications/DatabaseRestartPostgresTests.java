@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ThreadDesk;
@@ -61,7 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseRestartPostgresTests {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	/** How long the database stays away. */
 	static final Duration OUTAGE = Duration.ofSeconds(5);

@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadPages;
@@ -207,7 +208,7 @@ class DigestMailTests {
 
 	@Test
 	void adminsSeeTheMailServerInTheHealthDetails() throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user("admin@otos.test").password("demo-password"))
+		MvcResult login = this.mvc.perform(formLogin("/login").user("admin@otos.test").password(DemoLogIn.PASSWORD))
 			.andReturn();
 
 		this.mvc.perform(get("/actuator/health").cookie(login.getResponse().getCookie("SESSION")))

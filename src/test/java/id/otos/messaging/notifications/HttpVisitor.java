@@ -1,5 +1,7 @@
 package id.otos.messaging.notifications;
 
+import id.otos.messaging.support.DemoLogIn;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,8 +29,6 @@ final class HttpVisitor {
 
 	/** The log-in form's CSRF token, kept in a cookie until there is a session. */
 	private static final Pattern CSRF_COOKIE = Pattern.compile("^otos_csrf=([^;]*)");
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -74,7 +74,7 @@ final class HttpVisitor {
 	}
 
 	static String csrf(String html) {
-		return field(CSRF, html, "_csrf");
+		return DemoLogIn.csrf(html);
 	}
 
 	static String field(Pattern pattern, String html, String what) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.notifications.EventStream.Event;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
@@ -51,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(SmallSocketBuffers.class)
 abstract class LiveAbuseChecks {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	static final int NODE_CAP = 20;
 

@@ -2,6 +2,7 @@ package id.otos.messaging.notifications;
 
 import java.time.Duration;
 
+import id.otos.messaging.support.DemoLogIn;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +31,7 @@ class LiveSessionExpiryTests {
 	@Test
 	void aStreamEndsWhenItsSessionExpires() throws Exception {
 		String base = "http://127.0.0.1:" + this.port;
-		HttpVisitor student = new HttpVisitor().logIn(base, "siswa1@otos.test", "demo-password");
+		HttpVisitor student = new HttpVisitor().logIn(base, "siswa1@otos.test", DemoLogIn.PASSWORD);
 		long loggedIn = System.nanoTime();
 
 		try (EventStream stream = student.events(base)) {

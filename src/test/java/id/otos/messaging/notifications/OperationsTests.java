@@ -1,5 +1,6 @@
 package id.otos.messaging.notifications;
 
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
@@ -18,15 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -114,10 +112,7 @@ class OperationsTests {
 	}
 
 	private Cookie logIn(String email) throws Exception {
-		MvcResult result = this.mvc.perform(formLogin("/login").user(email).password("demo-password"))
-			.andExpect(redirectedUrl("/"))
-			.andReturn();
-		return result.getResponse().getCookie("SESSION");
+		return DemoLogIn.session(this.mvc, email);
 	}
 
 }

@@ -7,6 +7,7 @@ import id.otos.messaging.MessagingApplication;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.schema.H2Modes.H2ModeException;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ThreadDesk;
@@ -58,7 +59,8 @@ class H2ModesTests {
 	void theApplicationOnAnH2UrlWithoutModesOpensThreads(@TempDir Path data) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MessagingApplication.class).run(
 				"--server.port=0", "--spring.main.banner-mode=off", "--otos.demo.enabled=true",
-				"--otos.demo.password=demo-password", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db"))) {
+				"--otos.demo.password=" + DemoLogIn.PASSWORD,
+				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db"))) {
 			long student = app.getBean(Accounts.class).activeIdsWithRole(RoleName.STUDENT).get(0);
 			long thread = app.getBean(ThreadDesk.class)
 				.open(app.getBean(Viewers.class).of(student, RoleName.STUDENT), new NewThread("Tidak bisa masuk",

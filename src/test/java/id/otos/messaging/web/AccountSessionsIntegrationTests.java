@@ -11,6 +11,7 @@ import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.NewAccount;
 import id.otos.messaging.accounts.PictureSamples;
 import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.support.DemoLogIn;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -170,7 +170,7 @@ class AccountSessionsIntegrationTests {
 
 		this.mvc.perform(get("/profile").cookie(session))
 			.andExpect(content().string(containsString("id=\"profile-picture\"")));
-		for (Cookie whoMaySee : List.of(session, logIn("admin@otos.test", "demo-password"))) {
+		for (Cookie whoMaySee : List.of(session, logIn("admin@otos.test", DemoLogIn.PASSWORD))) {
 			this.mvc.perform(get("/accounts/" + id + "/picture").cookie(whoMaySee))
 				.andExpect(status().isOk())
 				.andExpect(header().string("Content-Type", "image/gif"))
@@ -178,7 +178,7 @@ class AccountSessionsIntegrationTests {
 				.andExpect(content().bytes(PictureSamples.gif()));
 		}
 		// a student who shares no thread with them
-		this.mvc.perform(get("/accounts/" + id + "/picture").cookie(logIn("siswa2@otos.test", "demo-password")))
+		this.mvc.perform(get("/accounts/" + id + "/picture").cookie(logIn("siswa2@otos.test", DemoLogIn.PASSWORD)))
 			.andExpect(status().isNotFound());
 	}
 
@@ -209,10 +209,7 @@ class AccountSessionsIntegrationTests {
 	}
 
 	private Cookie logIn(String email, String password) throws Exception {
-		MvcResult result = this.mvc.perform(formLogin("/login").user(email).password(password))
-			.andExpect(redirectedUrl("/"))
-			.andReturn();
-		return result.getResponse().getCookie("SESSION");
+		return DemoLogIn.session(this.mvc, email, password);
 	}
 
 	private void deactivate(String email) throws Exception {
@@ -234,7 +231,7 @@ class AccountSessionsIntegrationTests {
 	}
 
 	private Cookie admin() throws Exception {
-		return logIn("admin@otos.test", "demo-password");
+		return logIn("admin@otos.test", DemoLogIn.PASSWORD);
 	}
 
 	private long idOf(String email) {

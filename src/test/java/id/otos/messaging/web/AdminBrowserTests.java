@@ -1,6 +1,7 @@
 package id.otos.messaging.web;
 
 import id.otos.messaging.support.Browser;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +39,7 @@ class AdminBrowserTests {
 	@Test
 	void adminCreatesATeacherAssignsACategoryAndTheTeacherLogsIn() {
 		try (Browser admin = Browser.open(base())) {
-			admin.logIn("admin@otos.test", "demo-password").click("nav-admin-users").click("new-user");
+			admin.logIn("admin@otos.test", DemoLogIn.PASSWORD).click("nav-admin-users").click("new-user");
 			admin.type("email", "guru3@otos.test")
 				.type("username", "guru3")
 				.type("firstName", "Citra")

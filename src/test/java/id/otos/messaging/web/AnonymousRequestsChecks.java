@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.web.SocketBrowser.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ abstract class AnonymousRequestsChecks {
 		assertThat(sessionRows()).as("session rows after %d anonymous visits", requests).isEqualTo(before);
 
 		SocketBrowser student = new SocketBrowser(this.port);
-		assertThat(student.logIn("siswa2@otos.test", "demo-password").location()).isEqualTo("/");
+		assertThat(student.logIn("siswa2@otos.test", DemoLogIn.PASSWORD).location()).isEqualTo("/");
 		assertThat(sessionRows()).as("a log-in is stored").isEqualTo(before + 1);
 	}
 
@@ -75,20 +76,20 @@ abstract class AnonymousRequestsChecks {
 		String token = SocketBrowser.csrf(visitor.get("/login").body());
 
 		Answer withoutToken = visitor.post("/login",
-				Map.of("username", "siswa3@otos.test", "password", "demo-password"));
+				Map.of("username", "siswa3@otos.test", "password", DemoLogIn.PASSWORD));
 		Answer otherBrowsersToken = new SocketBrowser(this.port).post("/login",
-				Map.of("username", "siswa3@otos.test", "password", "demo-password", "_csrf", token));
+				Map.of("username", "siswa3@otos.test", "password", DemoLogIn.PASSWORD, "_csrf", token));
 		SocketBrowser forger = new SocketBrowser(this.port);
 		forger.get("/login");
 		Answer forgedToken = forger.post("/login",
-				Map.of("username", "siswa3@otos.test", "password", "demo-password", "_csrf", token + "x"));
+				Map.of("username", "siswa3@otos.test", "password", DemoLogIn.PASSWORD, "_csrf", token + "x"));
 
 		for (Answer refused : List.of(withoutToken, otherBrowsersToken, forgedToken)) {
 			assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
 			assertThat(refused.body()).contains("<h1>Formulir sudah kedaluwarsa</h1>");
 		}
 		Answer loggedIn = visitor.post("/login",
-				Map.of("username", "siswa3@otos.test", "password", "demo-password", "_csrf", token));
+				Map.of("username", "siswa3@otos.test", "password", DemoLogIn.PASSWORD, "_csrf", token));
 		assertThat(loggedIn.location()).isEqualTo("/");
 		assertThat(visitor.get("/messages/").status()).isEqualTo(200);
 	}
@@ -97,7 +98,7 @@ abstract class AnonymousRequestsChecks {
 	void theTokenOfTheLogInFormIsNotTheTokenAfterLogIn() {
 		SocketBrowser visitor = new SocketBrowser(this.port);
 		String before = SocketBrowser.csrf(visitor.get("/login").body());
-		visitor.post("/login", Map.of("username", "guru2@otos.test", "password", "demo-password", "_csrf", before));
+		visitor.post("/login", Map.of("username", "guru2@otos.test", "password", DemoLogIn.PASSWORD, "_csrf", before));
 
 		String after = SocketBrowser.csrf(visitor.get("/profile").body());
 		Answer withTheOldToken = visitor.post("/profile/details",

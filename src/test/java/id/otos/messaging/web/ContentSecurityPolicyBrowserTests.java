@@ -9,6 +9,7 @@ import java.time.Duration;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.notifications.LiveConnections;
 import id.otos.messaging.support.Browser;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class ContentSecurityPolicyBrowserTests {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	static final Duration LIVE = Duration.ofSeconds(5);
 

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import id.otos.messaging.support.DatabaseSnapshot;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,7 +182,7 @@ class CsrfOnEveryChangeTests {
 		}
 		changes.add(
 				new Change("POST /login", () -> request(HttpMethod.POST, "/login").param("username", "siswa1@otos.test")
-					.param("password", "demo-password")));
+					.param("password", DemoLogIn.PASSWORD)));
 		changes.add(new Change("POST /logout", () -> request(HttpMethod.POST, "/logout")));
 		return changes;
 	}

@@ -4,11 +4,10 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import id.otos.messaging.accounts.AccountException;
 import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DjangoFixture;
 import id.otos.messaging.support.DjangoFixture.Verdict;
 import id.otos.messaging.support.DjangoSigning;
@@ -427,11 +426,10 @@ abstract class DjangoLogInChecks {
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse();
-		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.getContentAsString());
-		assertThat(token.find()).as("the page has a form with a CSRF token").isTrue();
+		String token = DemoLogIn.csrf(response.getContentAsString());
 		Cookie session = response.getCookie("SESSION");
 		assertThat(session).as("the token is kept in this application's session").isNotNull();
-		return new Page(token.group(1), session);
+		return new Page(token, session);
 	}
 
 	String newSession(String data) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.web.SocketBrowser.Answer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -57,7 +58,7 @@ class ForeignHostTests {
 		}
 
 		Answer locked = new SocketBrowser(this.port).header("X-Forwarded-For", "198.51.100.7")
-			.logIn("siswa2@otos.test", "demo-password");
+			.logIn("siswa2@otos.test", DemoLogIn.PASSWORD);
 		assertThat(locked.location()).as("the twenty-first attempt from this address").startsWith("/login?locked=");
 	}
 
@@ -83,10 +84,10 @@ class ForeignHostTests {
 			}
 
 			assertThat(new SocketBrowser(this.port).header("X-Forwarded-For", "203.0.113.7")
-				.logIn("guru2@otos.test", "demo-password")
+				.logIn("guru2@otos.test", DemoLogIn.PASSWORD)
 				.location()).startsWith("/login?locked=");
 			assertThat(new SocketBrowser(this.port).header("X-Forwarded-For", "203.0.113.8")
-				.logIn("guru2@otos.test", "demo-password")
+				.logIn("guru2@otos.test", DemoLogIn.PASSWORD)
 				.location()).isEqualTo("/");
 		}
 
@@ -109,7 +110,7 @@ class ForeignHostTests {
 		answers.add(browser.get("/messages/?status=open"));
 		answers.add(browser.get("/login"));
 		answers.add(browser.logIn(email, "salah-sandi"));
-		Answer loggedIn = browser.logIn(email, "demo-password");
+		Answer loggedIn = browser.logIn(email, DemoLogIn.PASSWORD);
 		assertThat(loggedIn.location()).as(loggedIn.toString()).doesNotContain("error");
 		answers.add(loggedIn);
 		answers.add(browser.get("/messages/"));

@@ -1,6 +1,7 @@
 package id.otos.messaging.web;
 
 import id.otos.messaging.support.Browser;
+import id.otos.messaging.support.DemoLogIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +37,7 @@ class LoginBrowserTests {
 
 	@Test
 	void studentLogsInAndLandsOnTheInbox() {
-		this.browser.logIn("siswa1@otos.test", "demo-password");
+		this.browser.logIn("siswa1@otos.test", DemoLogIn.PASSWORD);
 
 		assertThat(this.browser.path()).isEqualTo("/messages/");
 		assertThat(this.browser.text("nav-messages")).startsWith("Pesan");
@@ -52,7 +53,7 @@ class LoginBrowserTests {
 
 	@Test
 	void loggedOutUserMustLogInAgain() {
-		this.browser.logIn("guru1@otos.test", "demo-password").logOut();
+		this.browser.logIn("guru1@otos.test", DemoLogIn.PASSWORD).logOut();
 
 		this.browser.go("/profile");
 

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import com.sun.net.httpserver.HttpServer;
 import id.otos.messaging.MessagingApplication;
 import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DjangoFixture;
 import id.otos.messaging.support.DjangoSigning;
 import id.otos.messaging.support.TestDatabases;
@@ -219,14 +220,13 @@ class OneSiteBehindNginxPostgresTests {
 				DjangoSigning.logIn(student, fixture.user(student).password(), fixture.secretKey()),
 				OffsetDateTime.now(ZoneOffset.UTC).plusDays(1));
 		HttpResponse<String> page = send(get("/messages/").header("Cookie", "sessionid=" + key));
-		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-		assertThat(token.find()).isTrue();
+		String token = DemoLogIn.csrf(page.body());
 		String session = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
 
 		HttpResponse<String> loggedOut = send(HttpRequest.newBuilder(URI.create(site + "/messages/logout/"))
 			.header("Cookie", "sessionid=" + key + "; " + session)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1))));
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)));
 
 		assertThat(loggedOut.statusCode()).isEqualTo(302);
 		assertThat(URI.create(site).resolve(loggedOut.headers().firstValue("Location").orElseThrow()))

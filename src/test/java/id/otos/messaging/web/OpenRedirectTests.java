@@ -3,6 +3,7 @@ package id.otos.messaging.web;
 import java.net.URI;
 import java.util.Base64;
 
+import id.otos.messaging.support.DemoLogIn;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -121,7 +122,7 @@ class OpenRedirectTests {
 	}
 
 	private static MockHttpServletRequestBuilder logIn(MockHttpServletRequestBuilder request) {
-		return request.param("username", "siswa1@otos.test").param("password", "demo-password").with(csrf());
+		return request.param("username", "siswa1@otos.test").param("password", DemoLogIn.PASSWORD).with(csrf());
 	}
 
 }

@@ -2,6 +2,7 @@ package id.otos.messaging.web;
 
 import java.net.URI;
 
+import id.otos.messaging.support.DemoLogIn;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,6 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -95,12 +95,7 @@ class SecurityHeadersTests {
 	}
 
 	private Cookie logIn(String email) throws Exception {
-		Cookie session = this.mvc.perform(formLogin("/login").user(email).password("demo-password"))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
-		assertThat(session).isNotNull();
-		return session;
+		return DemoLogIn.session(this.mvc, email);
 	}
 
 }

@@ -1,5 +1,6 @@
 package id.otos.messaging.web;
 
+import id.otos.messaging.support.DemoLogIn;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class SecurityTests {
 			.as("a visit before log-in has no session")
 			.isNull();
 		Cookie before = this.mvc.perform(
-				post("/login").param("username", "siswa2@otos.test").param("password", "demo-password").with(csrf()))
+				post("/login").param("username", "siswa2@otos.test").param("password", DemoLogIn.PASSWORD).with(csrf()))
 			.andReturn()
 			.getResponse()
 			.getCookie("SESSION");
@@ -59,7 +60,7 @@ class SecurityTests {
 		Cookie after = this.mvc
 			.perform(post("/login").cookie(before)
 				.param("username", "SISWA1@otos.test")
-				.param("password", "demo-password")
+				.param("password", DemoLogIn.PASSWORD)
 				.with(csrf()))
 			.andExpect(status().isFound())
 			.andReturn()
@@ -83,7 +84,7 @@ class SecurityTests {
 
 	@Test
 	void loginWithoutCsrfTokenIsRefused() throws Exception {
-		this.mvc.perform(post("/login").param("username", "siswa1@otos.test").param("password", "demo-password"))
+		this.mvc.perform(post("/login").param("username", "siswa1@otos.test").param("password", DemoLogIn.PASSWORD))
 			.andExpect(status().isForbidden());
 	}
 

@@ -1,5 +1,6 @@
 package id.otos.messaging.web;
 
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.StatementCounting;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -73,12 +73,7 @@ class SessionWritesTests {
 	}
 
 	private Cookie logIn(String email) throws Exception {
-		Cookie session = this.mvc.perform(formLogin("/login").user(email).password("demo-password"))
-			.andReturn()
-			.getResponse()
-			.getCookie("SESSION");
-		assertThat(session).isNotNull();
-		return session;
+		return DemoLogIn.session(this.mvc, email);
 	}
 
 	private long lastAccess(Cookie cookie) {

@@ -1,5 +1,7 @@
 package id.otos.messaging.web;
 
+import id.otos.messaging.support.DemoLogIn;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * browser would not, such as any {@code Host} header, forwarded headers or HTTP/1.0.
  */
 final class SocketBrowser {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final int port;
 
@@ -115,9 +115,7 @@ final class SocketBrowser {
 	}
 
 	static String csrf(String html) {
-		Matcher token = CSRF.matcher(html);
-		assertThat(token.find()).as("a CSRF field in " + html).isTrue();
-		return token.group(1);
+		return DemoLogIn.csrf(html);
 	}
 
 	private Answer exchange(String request) {

@@ -1,6 +1,7 @@
 package id.otos.messaging.notifications.web;
 
 import id.otos.messaging.support.Browser;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class NotificationSettingsBrowserTests {
 
 	@Test
 	void aStudentTurnsDigestsOffAndChoosesEnglish() {
-		this.browser.logIn("siswa1@otos.test", "demo-password").go("/profile");
+		this.browser.logIn("siswa1@otos.test", DemoLogIn.PASSWORD).go("/profile");
 		assertThat(this.browser.waitFor(By.id("email-digest")).isSelected()).isTrue();
 
 		this.browser.click("email-digest").selectValue("email-language", "en").click("save-notifications");

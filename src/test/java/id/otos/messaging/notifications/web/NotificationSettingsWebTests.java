@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import id.otos.messaging.notifications.DigestChoice;
 import id.otos.messaging.notifications.NotificationSettings;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
@@ -16,12 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -110,10 +109,7 @@ class NotificationSettingsWebTests {
 	}
 
 	private Cookie logIn(String email) throws Exception {
-		MvcResult result = this.mvc.perform(formLogin("/login").user(email).password("demo-password"))
-			.andExpect(redirectedUrl("/"))
-			.andReturn();
-		return result.getResponse().getCookie("SESSION");
+		return DemoLogIn.session(this.mvc, email);
 	}
 
 }

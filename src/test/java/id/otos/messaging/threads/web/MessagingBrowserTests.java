@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 
 import id.otos.messaging.support.Browser;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class MessagingBrowserTests {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	/** A 1x1 PNG. */
 	static final byte[] PICTURE = Base64.getDecoder()
