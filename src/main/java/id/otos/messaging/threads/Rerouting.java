@@ -1,11 +1,14 @@
 package id.otos.messaging.threads;
 
 import java.time.Clock;
+import java.util.List;
 
 import id.otos.messaging.accounts.AccountChanged;
+import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +40,11 @@ class Rerouting {
 
 	private final Clock clock;
 
-	Rerouting(MessageThreadRepository threads, Routing routing, ApplicationEventPublisher events, Clock clock) {
+	private final JdbcClient jdbc;
+
+	Rerouting(MessageThreadRepository threads, Routing routing, ApplicationEventPublisher events, Clock clock,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.threads = threads;
 		this.routing = routing;
 		this.events = events;
@@ -50,6 +57,49 @@ class Rerouting {
 		for (long threadId : this.threads.mayHaveLostTheirDesk(event.userId())) {
 			this.threads.findForUpdate(threadId).ifPresent((thread) -> keepOnADesk(thread, event.userId()));
 		}
+	}
+
+	/**
+	 * Sends every stranded thread back through routing: for changes this application
+	 * hears nothing of (beside Django, who deactivates people, changes their roles and
+	 * who teaches what). A statement narrows the threads to look at; {@link Routing}
+	 * decides, as for every other move.
+	 * @return how many threads moved
+	 */
+	@Transactional
+	public int rerouteStranded() {
+		List<Long> candidates = this.jdbc
+			.sql("""
+					select t.id from otosapp_messagethread t
+					left join otosapp_user u on u.id = t.teacher_or_admin_id
+					left join otosapp_role r on r.id = u.role_id
+					where t.status <> 'closed'
+					  and ((t.teacher_or_admin_id is null and t.thread_type = 'academic'
+					        and not exists (select 1 from otosapp_category_teachers ct
+					                        join otosapp_user tu on tu.id = ct.user_id
+					                        join otosapp_role tr on tr.id = tu.role_id
+					                        where ct.category_id = t.category_id and tu.is_active and tr.role_name = :teacher))
+					       or (t.teacher_or_admin_id is not null
+					           and (not u.is_active or r.role_name is null or r.role_name not in (:handlers)
+					                or (r.role_name = :teacher
+					                    and (t.thread_type <> 'academic'
+					                         or not exists (select 1 from otosapp_category_teachers ct
+					                                        where ct.category_id = t.category_id and ct.user_id = u.id))))))
+					order by t.id
+					""")
+			.param("teacher", RoleName.TEACHER.storedName())
+			.param("handlers",
+					List.of(RoleName.TEACHER.storedName(), RoleName.OPERATOR.storedName(), RoleName.ADMIN.storedName()))
+			.query(Long.class)
+			.list();
+		int moved = 0;
+		for (long threadId : candidates) {
+			MessageThread thread = this.threads.findForUpdate(threadId).orElse(null);
+			if (thread != null && keepOnADesk(thread, 0)) {
+				moved++;
+			}
+		}
+		return moved;
 	}
 
 	/**

@@ -109,8 +109,12 @@ public class ThreadDesk {
 			return resubmitted.get().getId();
 		}
 		Instant now = this.clock.instant();
+		boolean reopens = thread.getStatus() == ThreadStatus.CLOSED;
 		thread.replied(by, now);
-		this.rerouting.keepOnADesk(thread, by.userId());
+		if (reopens) {
+			// its handler may have left while it was closed
+			this.rerouting.keepOnADesk(thread, by.userId());
+		}
 		return this.posting.post(thread, by, content, submissionKey, attachment, now).getId();
 	}
 
@@ -137,12 +141,12 @@ public class ThreadDesk {
 		if (status == ThreadStatus.RESOLVED && !by.isStaff()) {
 			MessageThread thread = lockedFor(by, threadId, ThreadAction.RESOLVE);
 			thread.resolve(by.userId(), this.clock.instant());
-			changed(thread, by);
+			settled(thread, by);
 			return;
 		}
 		MessageThread thread = lockedFor(by, threadId, ThreadAction.CHANGE_STATUS);
 		thread.changeStatus(status, by.userId(), this.clock.instant());
-		changed(thread, by);
+		settled(thread, by);
 	}
 
 	@Transactional
@@ -158,7 +162,7 @@ public class ThreadDesk {
 		MessageThread thread = lockedFor(by, threadId, ThreadAction.ASSIGN);
 		requireAssignable(thread, handlerId, note);
 		thread.assign(handlerId, by.userId(), note, this.clock.instant());
-		changed(thread, by);
+		settled(thread, by);
 	}
 
 	/**
@@ -189,7 +193,7 @@ public class ThreadDesk {
 			changed = true;
 		}
 		if (changed) {
-			changed(thread, by);
+			settled(thread, by);
 		}
 		return changed;
 	}
@@ -259,12 +263,17 @@ public class ThreadDesk {
 	}
 
 	/**
-	 * Announces the change; a move that left the thread on nobody's desk (unassigned in a
-	 * category without teacher, reopened with a handler who left) sends it back through
-	 * routing first.
+	 * Announces a change of status or handler; one that left the thread on nobody's desk
+	 * (unassigned in a category without teacher, reopened with a handler who left) sends
+	 * it back through routing first. Closing, asking to close, priority, claim and
+	 * hand-off cannot, and announce at once ({@link #changed}).
 	 */
-	private void changed(MessageThread thread, Viewer by) {
+	private void settled(MessageThread thread, Viewer by) {
 		this.rerouting.keepOnADesk(thread, by.userId());
+		changed(thread, by);
+	}
+
+	private void changed(MessageThread thread, Viewer by) {
 		this.events.publishEvent(new ThreadChanged(thread.getId(), by.userId(), thread.getStudentId()));
 	}
 

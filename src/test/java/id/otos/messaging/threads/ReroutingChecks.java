@@ -48,6 +48,9 @@ abstract class ReroutingChecks {
 	UnreadCounts counts;
 
 	@Autowired
+	Rerouting rerouting;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	Viewer siswa1;
@@ -150,6 +153,24 @@ abstract class ReroutingChecks {
 
 		assertThat(handlerOf(thread)).isIn(this.operator, operator2);
 		assertThat(audit(thread)).last().isEqualTo("rerouted|null|" + handlerOf(thread) + "|no-teacher-operator");
+	}
+
+	@Test
+	void changesMadeInDjangoAreFoundBySweepingAndRerouted() {
+		long assigned = ask(this.guru1);
+		long queued = ask(this.guru1);
+		this.desk.assign(new Viewer(this.admin, RoleName.ADMIN, Set.of()), queued, null, "back to the queue");
+		long technical = this.desk.open(this.siswa1,
+				new NewThread("Login", ThreadType.TECHNICAL, null, null, Priority.NORMAL, "Tidak bisa", null), null);
+		// as Django does it: straight in the tables, telling this application nothing
+		this.jdbc.sql("update otosapp_user set is_active = false where id in (:ids)")
+			.param("ids", List.of(this.guru1, this.operator))
+			.update();
+
+		assertThat(this.rerouting.rerouteStranded()).isEqualTo(3);
+
+		assertThat(List.of(handlerOf(assigned), handlerOf(queued), handlerOf(technical))).containsOnly(this.admin);
+		assertThat(this.rerouting.rerouteStranded()).as("nothing left to move").isZero();
 	}
 
 	private long ask(Long teacher) {
