@@ -40,10 +40,11 @@ class ReadyAnswerController {
 	@PostMapping
 	String save(Viewer viewer, @Valid @ModelAttribute("form") ReadyAnswerForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
+		form.check(errors);
 		if (errors.hasErrors()) {
 			return page(viewer, form, model);
 		}
-		this.answers.save(viewer, form.id(), form.title(), form.content(), form.isShared());
+		this.answers.save(viewer, form.answerId(), form.title(), form.content(), form.isShared());
 		redirect.addFlashAttribute("flashSuccess", "answers.done.saved");
 		return "redirect:/messages/answers/";
 	}

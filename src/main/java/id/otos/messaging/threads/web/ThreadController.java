@@ -71,7 +71,7 @@ class ThreadController {
 	@GetMapping
 	String show(Viewer viewer, @PathVariable long id, Model model) {
 		ThreadView thread = this.pages.read(viewer, id);
-		return page(viewer, thread, this.notes.read(viewer, thread, 0), ReplyForm.empty(newKey()),
+		return page(viewer, thread, this.notes.read(viewer, thread, 0), replyAfterInsert(model),
 				NoteForm.empty(newKey()), model);
 	}
 
@@ -103,19 +103,23 @@ class ThreadController {
 	}
 
 	/**
-	 * The reply form shown again with the chosen ready answer (its placeholders filled
-	 * in) added to what was typed: the page without JavaScript. Nothing is sent or read.
+	 * The page without JavaScript: the chosen ready answer (its placeholders filled in)
+	 * added to what was typed, shown in the reply box of the thread page it redirects to.
+	 * Nothing is sent or read.
 	 */
 	@PostMapping(params = { "action=reply", "insert_answer" })
 	String insertAnswer(Viewer viewer, @PathVariable long id, @ModelAttribute("reply") ReplyForm reply,
-			@RequestParam(required = false) Long answer, Model model) {
+			@RequestParam(required = false) Long answer, RedirectAttributes redirect) {
 		ThreadView thread = this.pages.look(viewer, id);
 		String text = (answer == null) ? ""
 				: this.answers.choice(viewer, thread, answer)
 					.map(ReadyAnswerChoice::text)
 					.orElseThrow(() -> new ReadyAnswerNotFoundException(answer));
-		return page(viewer, thread, this.notes.look(viewer, thread), reply.withAnswer(text), NoteForm.empty(newKey()),
-				model);
+		ReplyForm filled = reply.withAnswer(text);
+		// plain strings: the flash map lives in the session, which is serialized
+		redirect.addFlashAttribute("replyContent", filled.content());
+		redirect.addFlashAttribute("replyKey", filled.submissionKey());
+		return done(id, "answers.inserted", redirect);
 	}
 
 	/** An internal note: staff only, never shown to the thread's student. */
@@ -209,6 +213,14 @@ class ThreadController {
 		model.addAttribute("note", note);
 		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());
 		return "threads/detail";
+	}
+
+	/** An empty reply form, or the one a ready answer was inserted into. */
+	private static ReplyForm replyAfterInsert(Model model) {
+		Object content = model.getAttribute("replyContent");
+		Object key = model.getAttribute("replyKey");
+		return (content instanceof String text) ? new ReplyForm(text, (key instanceof String k) ? k : newKey())
+				: ReplyForm.empty(newKey());
 	}
 
 	private static String newKey() {

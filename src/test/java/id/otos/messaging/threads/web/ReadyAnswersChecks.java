@@ -147,10 +147,11 @@ abstract class ReadyAnswersChecks {
 				.with(csrf()))
 			.andReturn();
 
-		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		assertThat(body(result)).contains(
-				">Pertanyaan bagus.\n\nHalo Andi, tentang &quot;Integral parsial&quot;: lihat buku. Salam, Budi Santoso</textarea>")
-			.contains("value=\"k-insert\"");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(threadUrl());
+		assertThat(result.getFlashMap().get("flashSuccess")).isEqualTo("answers.inserted");
+		assertThat(result.getFlashMap().get("replyContent"))
+			.isEqualTo("Pertanyaan bagus.\n\nHalo Andi, tentang \"Integral parsial\": lihat buku. Salam, Budi Santoso");
+		assertThat(result.getFlashMap().get("replyKey")).isEqualTo("k-insert");
 		assertThat(messages()).as("nothing is sent").isEqualTo(messages);
 	}
 
@@ -182,6 +183,20 @@ abstract class ReadyAnswersChecks {
 			.getStatus();
 
 		assertThat(status).isEqualTo(404);
+	}
+
+	@Test
+	void aTamperedAnswerNumberIsRefusedOnTheFormAndNothingIsKept() throws Exception {
+		String page = body(this.mvc
+			.perform(post("/messages/answers/").param("id", "NaN")
+				.param("title", "Judul")
+				.param("content", "Isi")
+				.with(as("guru1@otos.test"))
+				.with(csrf()))
+			.andReturn());
+
+		assertThat(page).contains("id=\"error-id\"").contains("Jawaban siap itu tidak ditemukan.");
+		assertThat(answers()).isZero();
 	}
 
 	@Test
