@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Spring Session's repository with one write fewer per request. Spring Session marks the
@@ -64,7 +68,7 @@ final class QuietSessionRepository<S extends Session>
 		if (loaded != null && loaded.getId().equals(id)) {
 			return loaded;
 		}
-		S found = SessionTransactions.reading(() -> this.delegate.findById(id));
+		S found = Transactions.reading(() -> this.delegate.findById(id));
 		if (found == null) {
 			return null;
 		}
@@ -87,7 +91,7 @@ final class QuietSessionRepository<S extends Session>
 	@Override
 	public Map<String, QuietSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
 		Map<String, QuietSession<S>> sessions = new LinkedHashMap<>();
-		SessionTransactions.reading(() -> this.delegate.findByIndexNameAndIndexValue(indexName, indexValue))
+		Transactions.reading(() -> this.delegate.findByIndexNameAndIndexValue(indexName, indexValue))
 			.forEach((id, session) -> sessions.put(id, new QuietSession<>(session, false)));
 		return sessions;
 	}
@@ -186,6 +190,51 @@ final class QuietSessionRepository<S extends Session>
 		@Override
 		public boolean isExpired() {
 			return this.delegate.isExpired();
+		}
+
+	}
+
+	/**
+	 * The transactions Spring Session's JDBC repository runs its statements in: none for
+	 * reading a session (one {@code SELECT}, which needs no transaction), the
+	 * application's own for everything else (a new session and its attributes are written
+	 * together). Reading a session is the only database work of most requests, and a
+	 * transaction around it would cost two more round trips (begin and commit) and the
+	 * JPA transaction manager's bookkeeping, about a third of such a request's time.
+	 */
+	static final class Transactions implements TransactionOperations {
+
+		private static final ThreadLocal<Boolean> reading = new ThreadLocal<>();
+
+		private final TransactionOperations writes;
+
+		Transactions(TransactionOperations writes) {
+			this.writes = writes;
+		}
+
+		/**
+		 * Runs the work, during which the repository's statements run without a
+		 * transaction.
+		 * @param <T> what the work returns
+		 * @param work reading sessions
+		 * @return what the work returned
+		 */
+		static <T> T reading(Supplier<T> work) {
+			reading.set(Boolean.TRUE);
+			try {
+				return work.get();
+			}
+			finally {
+				reading.remove();
+			}
+		}
+
+		@Override
+		public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+			if (Boolean.TRUE.equals(reading.get())) {
+				return TransactionOperations.withoutTransaction().execute(action);
+			}
+			return this.writes.execute(action);
 		}
 
 	}

@@ -44,8 +44,9 @@ class SessionConfiguration {
 	/**
 	 * Wraps the repository, and gives Spring Session its transactions: none for reading a
 	 * session, the application's transaction manager for writing one (see
-	 * {@link SessionTransactions}). Not as a {@code TransactionOperations} bean, which
-	 * would take the place of Spring Boot's {@code TransactionTemplate}.
+	 * {@link QuietSessionRepository.Transactions}). Not as a
+	 * {@code TransactionOperations} bean, which would take the place of Spring Boot's
+	 * {@code TransactionTemplate}.
 	 * @param environment where the touch interval is set
 	 * @param transactions the application's transaction manager, asked for when first
 	 * needed
@@ -64,14 +65,15 @@ class SessionConfiguration {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof JdbcHttpSessionConfiguration sessions) {
-					sessions.setTransactionOperations(new SessionTransactions(new TransactionOperations() {
+					sessions
+						.setTransactionOperations(new QuietSessionRepository.Transactions(new TransactionOperations() {
 
-						@Override
-						public <T> T execute(TransactionCallback<T> action) {
-							return writes.get().execute(action);
-						}
+							@Override
+							public <T> T execute(TransactionCallback<T> action) {
+								return writes.get().execute(action);
+							}
 
-					}));
+						}));
 				}
 				return bean;
 			}

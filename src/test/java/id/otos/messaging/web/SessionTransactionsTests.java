@@ -13,19 +13,20 @@ class SessionTransactionsTests {
 
 	private final AtomicInteger transactions = new AtomicInteger();
 
-	private final SessionTransactions sessions = new SessionTransactions(new TransactionOperations() {
+	private final QuietSessionRepository.Transactions sessions = new QuietSessionRepository.Transactions(
+			new TransactionOperations() {
 
-		@Override
-		public <T> T execute(TransactionCallback<T> action) {
-			SessionTransactionsTests.this.transactions.incrementAndGet();
-			return action.doInTransaction(null);
-		}
+				@Override
+				public <T> T execute(TransactionCallback<T> action) {
+					SessionTransactionsTests.this.transactions.incrementAndGet();
+					return action.doInTransaction(null);
+				}
 
-	});
+			});
 
 	@Test
 	void readingASessionNeedsNoTransaction() {
-		String read = SessionTransactions.reading(() -> this.sessions.execute((status) -> "session"));
+		String read = QuietSessionRepository.Transactions.reading(() -> this.sessions.execute((status) -> "session"));
 
 		assertThat(read).isEqualTo("session");
 		assertThat(this.transactions).hasValue(0);
@@ -35,7 +36,7 @@ class SessionTransactionsTests {
 	void writingOneHasItsTransaction() {
 		this.sessions.executeWithoutResult((status) -> {
 		});
-		SessionTransactions.reading(() -> "read");
+		QuietSessionRepository.Transactions.reading(() -> "read");
 		this.sessions.executeWithoutResult((status) -> {
 		});
 
