@@ -9,7 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * App nodes started by a test as a real server would run them: the whole application on a
  * random port, on the PostgreSQL database at a JDBC URL, with the demo accounts (password
- * {@code demo-password}). Several nodes on one database behave as behind a load balancer.
+ * {@code DemoLogIn.PASSWORD}). Several nodes on one database behave as behind a load
+ * balancer.
  */
 final class AppNodes {
 

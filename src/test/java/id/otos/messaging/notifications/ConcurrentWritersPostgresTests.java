@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.TestDatabases;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
@@ -53,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentWritersPostgresTests {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	static final int WRITERS = 64;
 

@@ -9,6 +9,7 @@ import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.NewAccount;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.notifications.EventStream.Event;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class LiveFanOutChecks {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	static final Duration ARRIVAL = Duration.ofSeconds(10);
 

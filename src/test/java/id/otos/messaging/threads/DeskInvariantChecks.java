@@ -14,6 +14,7 @@ import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.categories.CategoryException;
 import id.otos.messaging.categories.CategoryView;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,7 +235,7 @@ abstract class DeskInvariantChecks {
 
 	private long person(String username, RoleName role) {
 		return this.accounts.register(
-				new NewAccount(username + "@otos.test", username, "Orang", username, null, role, "demo-password"));
+				new NewAccount(username + "@otos.test", username, "Orang", username, null, role, DemoLogIn.PASSWORD));
 	}
 
 	private static <T> T pick(Random random, List<T> from) {

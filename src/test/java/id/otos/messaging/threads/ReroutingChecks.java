@@ -11,6 +11,7 @@ import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.categories.CategoryView;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,7 +148,7 @@ abstract class ReroutingChecks {
 		long thread = this.desk.open(this.siswa1,
 				new NewThread("Sel", ThreadType.ACADEMIC, biologi, null, Priority.NORMAL, "Tolong", null), null);
 		long operator2 = this.accounts.register(new NewAccount("operator2@otos.test", "operator2", "Oka", "Putra", null,
-				RoleName.OPERATOR, "demo-password"));
+				RoleName.OPERATOR, DemoLogIn.PASSWORD));
 
 		this.desk.assign(new Viewer(this.admin, RoleName.ADMIN, Set.of()), thread, null, null);
 
@@ -193,7 +194,7 @@ abstract class ReroutingChecks {
 
 	private long teacher(String username) {
 		long id = this.accounts.register(new NewAccount(username + "@otos.test", username, "Guru", username, null,
-				RoleName.TEACHER, "demo-password"));
+				RoleName.TEACHER, DemoLogIn.PASSWORD));
 		this.categories.assignTeacher(this.matematika, id);
 		return id;
 	}

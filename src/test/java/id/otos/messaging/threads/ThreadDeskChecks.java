@@ -15,6 +15,7 @@ import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.categories.CategoryView;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,7 +228,7 @@ abstract class ThreadDeskChecks {
 
 	private long teacher(String username, long category) {
 		long id = this.accounts.register(new NewAccount(username + "@otos.test", username, "Guru", username, null,
-				RoleName.TEACHER, "demo-password"));
+				RoleName.TEACHER, DemoLogIn.PASSWORD));
 		this.categories.assignTeacher(category, id);
 		return id;
 	}

@@ -9,6 +9,7 @@ import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.categories.CategoryView;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +76,8 @@ abstract class TriageChecks {
 		this.admin = new Viewer(id("admin@otos.test"), RoleName.ADMIN, Set.of());
 		this.guru1 = new Viewer(id("guru1@otos.test"), RoleName.TEACHER,
 				this.categories.taughtBy(id("guru1@otos.test")));
-		this.guru3 = this.accounts.register(
-				new NewAccount("guru3@otos.test", "guru3", "Citra", "Dewi", null, RoleName.TEACHER, "demo-password"));
+		this.guru3 = this.accounts.register(new NewAccount("guru3@otos.test", "guru3", "Citra", "Dewi", null,
+				RoleName.TEACHER, DemoLogIn.PASSWORD));
 		this.categories.assignTeacher(this.matematika, this.guru3);
 	}
 

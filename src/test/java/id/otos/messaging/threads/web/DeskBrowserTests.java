@@ -12,6 +12,7 @@ import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.categories.CategoryView;
 import id.otos.messaging.support.Browser;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
@@ -47,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class DeskBrowserTests {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	@LocalServerPort
 	int port;

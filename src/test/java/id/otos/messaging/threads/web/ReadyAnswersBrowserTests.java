@@ -3,6 +3,7 @@ package id.otos.messaging.threads.web;
 import java.util.List;
 
 import id.otos.messaging.support.Browser;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class ReadyAnswersBrowserTests {
 
-	static final String PASSWORD = "demo-password";
+	static final String PASSWORD = DemoLogIn.PASSWORD;
 
 	static final String FILLED = "Halo Andi, soal \"Limit fungsi\" sudah saya baca. Salam, Budi Santoso";
 
