@@ -133,7 +133,7 @@ class ThreadController {
 		this.pageModel.fill(thread, model);
 		model.addAttribute("overdue", this.responseTimes.isOverdue(thread.id()));
 		if (viewer.isStudent() && thread.categoryId() != null) {
-			model.addAttribute("usualWait", this.responseTimes.usualWaits().get(thread.categoryId()));
+			model.addAttribute("usualWait", this.responseTimes.usualWait(thread.categoryId()).orElse(null));
 		}
 		model.addAttribute("reply", reply);
 		model.addAttribute("maxMegabytes", this.uploads.maxMegabytes());
