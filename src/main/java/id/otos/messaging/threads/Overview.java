@@ -60,11 +60,12 @@ public class Overview {
 		Instant now = this.clock.instant();
 		Map<String, Object> parameters = new HashMap<>(scope.parameters());
 		parameters.put("now", Timestamp.from(now));
-		Map<String, Count> desks = new LinkedHashMap<>();
-		Map<String, Count> categories = new LinkedHashMap<>();
+		Map<Key, Count> desks = new LinkedHashMap<>();
+		Map<Key, Count> categories = new LinkedHashMap<>();
 		long[] overdue = { 0 };
 		this.jdbc.sql("""
-				select trim(hu.first_name || ' ' || hu.last_name) as handler_name, c.category_name,
+				select t.teacher_or_admin_id, trim(hu.first_name || ' ' || hu.last_name) as handler_name,
+				       t.category_id, c.category_name,
 				       count(*) as open_count,
 				       sum(case when t.awaiting_reply_since is not null then 1 else 0 end) as waiting_count,
 				       sum(case when %s then 1 else 0 end) as overdue_count
@@ -72,11 +73,11 @@ public class Overview {
 				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
 				left join otosapp_category c on c.id = t.category_id
 				where %s and t.status in ('open', 'pending')
-				group by hu.first_name, hu.last_name, c.category_name
+				group by t.teacher_or_admin_id, hu.first_name, hu.last_name, t.category_id, c.category_name
 				""".formatted(Inbox.OVERDUE, scope.condition())).params(parameters).query((rs, rowNumber) -> {
 			Count count = new Count(rs.getLong("open_count"), rs.getLong("waiting_count"));
-			desks.merge(nameOrEmpty(rs.getString("handler_name")), count, Count::plus);
-			categories.merge(nameOrEmpty(rs.getString("category_name")), count, Count::plus);
+			desks.merge(Key.of(rs.getLong("teacher_or_admin_id"), rs.getString("handler_name")), count, Count::plus);
+			categories.merge(Key.of(rs.getLong("category_id"), rs.getString("category_name")), count, Count::plus);
 			overdue[0] += rs.getLong("overdue_count");
 			return count;
 		}).list();
@@ -87,10 +88,11 @@ public class Overview {
 			.isAfter(now.atZone(this.zone).toLocalDate()); day = day.plusDays(1)) {
 			perDay.put(day, 0L);
 		}
-		Map<String, List<Duration>> byCategory = new TreeMap<>();
-		Map<String, List<Duration>> byTeacher = new TreeMap<>();
+		Map<Key, List<Duration>> byCategory = new TreeMap<>();
+		Map<Key, List<Duration>> byTeacher = new TreeMap<>();
 		this.jdbc.sql("""
-				select t.created_at, t.first_response_at, t.thread_type, c.category_name,
+				select t.created_at, t.first_response_at, t.thread_type, t.category_id, c.category_name,
+				       t.teacher_or_admin_id,
 				       trim(hu.first_name || ' ' || hu.last_name) as handler_name
 				from otosapp_messagethread t
 				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
@@ -102,12 +104,15 @@ public class Overview {
 			Timestamp first = rs.getTimestamp("first_response_at");
 			if (first != null) {
 				Duration wait = Duration.between(created, first.toInstant());
-				String category = rs.getString("category_name");
-				if (category != null) {
+				Key category = Key.of(rs.getLong("category_id"), rs.getString("category_name"));
+				if (rs.getString("category_name") != null) {
 					byCategory.computeIfAbsent(category, (key) -> new ArrayList<>()).add(wait);
 				}
 				if ("academic".equals(rs.getString("thread_type")) && rs.getString("handler_name") != null) {
-					byTeacher.computeIfAbsent(rs.getString("handler_name"), (key) -> new ArrayList<>()).add(wait);
+					byTeacher
+						.computeIfAbsent(Key.of(rs.getLong("teacher_or_admin_id"), rs.getString("handler_name")),
+								(key) -> new ArrayList<>())
+						.add(wait);
 				}
 			}
 			return created;
@@ -116,30 +121,26 @@ public class Overview {
 				bars(categories, Count::waiting), overdue[0], medians(byCategory), medians(byTeacher), days(perDay));
 	}
 
-	private static String nameOrEmpty(String name) {
-		return (name != null) ? name : "";
-	}
-
-	private static List<Bar> bars(Map<String, Count> counts, java.util.function.ToLongFunction<Count> value) {
+	private static List<Bar> bars(Map<Key, Count> counts, java.util.function.ToLongFunction<Count> value) {
 		long max = counts.values().stream().mapToLong(value).max().orElse(0);
 		return counts.entrySet()
 			.stream()
 			.filter((entry) -> value.applyAsLong(entry.getValue()) > 0)
-			.sorted(Comparator.comparingLong((Map.Entry<String, Count> entry) -> value.applyAsLong(entry.getValue()))
+			.sorted(Comparator.comparingLong((Map.Entry<Key, Count> entry) -> value.applyAsLong(entry.getValue()))
 				.reversed()
 				.thenComparing(Map.Entry::getKey))
-			.map((entry) -> new Bar(entry.getKey(), value.applyAsLong(entry.getValue()),
+			.map((entry) -> new Bar(entry.getKey().name(), value.applyAsLong(entry.getValue()),
 					percent(value.applyAsLong(entry.getValue()), max)))
 			.toList();
 	}
 
-	private static List<MedianBar> medians(Map<String, List<Duration>> waits) {
-		Map<String, Duration> medians = new LinkedHashMap<>();
+	private static List<MedianBar> medians(Map<Key, List<Duration>> waits) {
+		Map<Key, Duration> medians = new LinkedHashMap<>();
 		waits.forEach((name, list) -> median(list).ifPresent((median) -> medians.put(name, median)));
 		long max = medians.values().stream().mapToLong(Duration::toMinutes).max().orElse(0);
 		return medians.entrySet()
 			.stream()
-			.map((entry) -> new MedianBar(entry.getKey(), UsualWait.roundedUp(entry.getValue()),
+			.map((entry) -> new MedianBar(entry.getKey().name(), UsualWait.roundedUp(entry.getValue()),
 					waits.get(entry.getKey()).size(), percent(entry.getValue().toMinutes(), max)))
 			.toList();
 	}
@@ -166,6 +167,24 @@ public class Overview {
 
 	private static int percent(long value, long max) {
 		return (max == 0) ? 0 : (int) Math.max((value > 0) ? 1 : 0, Math.round(100.0 * value / max));
+	}
+
+	/**
+	 * A person or category, by id (two people of the same name stay two bars), shown by
+	 * name ("" for none), ordered by name.
+	 */
+	record Key(long id, String name) implements Comparable<Key> {
+
+		static Key of(long id, String name) {
+			return new Key(id, (name != null) ? name : "");
+		}
+
+		@Override
+		public int compareTo(Key other) {
+			int byName = this.name.compareTo(other.name);
+			return (byName != 0) ? byName : Long.compare(this.id, other.id);
+		}
+
 	}
 
 	/** Open threads and, of them, those whose student waits for an answer. */

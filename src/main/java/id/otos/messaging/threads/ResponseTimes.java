@@ -124,6 +124,10 @@ public class ResponseTimes {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Duration> usualFirstResponse() {
+		return usualFirstResponse(null);
+	}
+
+	private Map<Long, Duration> usualFirstResponse(Long onlyCategory) {
 		Instant now = this.clock.instant();
 		Map<Long, List<Duration>> answered = new HashMap<>();
 		Map<Long, List<Duration>> unanswered = new HashMap<>();
@@ -133,7 +137,9 @@ public class ResponseTimes {
 				where t.thread_type = 'academic' and t.category_id is not null
 				  and t.created_at >= :since and t.created_at <= :now
 				  and (t.created_by_id is null or t.created_by_id = t.student_id)
-				""")
+				  %s
+				""".formatted((onlyCategory != null) ? "and t.category_id = :category" : ""))
+			.param("category", (onlyCategory != null) ? onlyCategory : -1L)
 			.param("since", Timestamp.from(now.minus(USUAL_WINDOW)))
 			.param("now", Timestamp.from(now))
 			.query((rs, rowNumber) -> {
@@ -160,6 +166,16 @@ public class ResponseTimes {
 		Map<Long, UsualWait> waits = new HashMap<>();
 		usualFirstResponse().forEach((category, median) -> waits.put(category, UsualWait.roundedUp(median)));
 		return waits;
+	}
+
+	/**
+	 * {@link #usualWaits()} for one category: what a student's thread page shows.
+	 * @param categoryId the thread's category
+	 * @return the usual wait, if the category has enough threads
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UsualWait> usualWait(long categoryId) {
+		return Optional.ofNullable(usualFirstResponse(categoryId).get(categoryId)).map(UsualWait::roundedUp);
 	}
 
 	static Optional<Duration> median(List<Duration> answered, List<Duration> unanswered) {

@@ -24,11 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overview on the benchmark school ({@code db seed --scale}) in the embedded PostgreSQL,
  * as the services run them (their SQL, no HTTP). Response times of the seeded threads are
  * filled by V6's own statements. Run it alone with
- * {@code mvn -q test -P '!install-squawk' -Dtest=InsightTiming -Dseed.scale=10}.
+ * {@code mvn -q test -P '!install-squawk' -Dtest=InsightTiming -Dseed.scale=10 -Dtiming.runs=5}.
  */
 class InsightTiming {
 
-	private static final int RUNS = 15;
+	/**
+	 * Measured runs per figure ({@code -Dtiming.runs}), after three (one at scale 10)
+	 * warm-up runs.
+	 */
+	private static final int RUNS = Integer.getInteger("timing.runs", 15);
 
 	@Test
 	void timesSearchAndOverview() {
@@ -102,7 +106,7 @@ class InsightTiming {
 	}
 
 	private static void time(String what, Supplier<Object> run) {
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < ((RUNS < 15) ? 1 : 3); i++) {
 			run.get();
 		}
 		List<Long> nanos = new ArrayList<>();

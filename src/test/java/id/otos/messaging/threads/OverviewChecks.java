@@ -2,6 +2,8 @@ package id.otos.messaging.threads;
 
 import java.util.Set;
 
+import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.NewAccount;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.threads.Overview.Bar;
@@ -34,6 +36,9 @@ abstract class OverviewChecks {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Accounts accounts;
 
 	Viewer siswa1;
 
@@ -107,6 +112,21 @@ abstract class OverviewChecks {
 		assertThat(guru2.newTotal()).as("a colleague's thread the teacher may open is not on their desk").isEqualTo(1);
 		assertThat(this.overview.of(this.operator).openTotal()).as("operators open no academic thread").isZero();
 		assertThatExceptionOfType(ThreadForbiddenException.class).isThrownBy(() -> this.overview.of(this.siswa1));
+	}
+
+	@Test
+	void twoTeachersOfTheSameNameAreTwoDesks() {
+		long namesake = this.accounts.register(new NewAccount("budi2@otos.test", "budi2", "Budi", "Santoso", null,
+				RoleName.TEACHER, "sandi-awal-123"));
+		ask(ThreadType.ACADEMIC, this.matematika, "Integral");
+		long reaksi = ask(ThreadType.ACADEMIC, this.kimia, "Reaksi");
+		this.jdbc.sql("update otosapp_messagethread set teacher_or_admin_id = :t where id = :id")
+			.param("t", namesake)
+			.param("id", reaksi)
+			.update();
+
+		assertThat(this.overview.of(this.admin).openPerDesk()).containsExactly(new Bar("Budi Santoso", 1, 100),
+				new Bar("Budi Santoso", 1, 100));
 	}
 
 	private long ask(ThreadType type, Long category, String title) {

@@ -193,10 +193,12 @@ abstract class ResponseTimeChecks {
 			answeredAfterMinutes(ask(ThreadType.ACADEMIC, "Soal " + i), 90);
 		}
 		assertThat(this.responseTimes.usualWaits()).as("four threads are not enough").isEmpty();
+		assertThat(this.responseTimes.usualWait(this.matematika)).isEmpty();
 
 		answeredAfterMinutes(ask(ThreadType.ACADEMIC, "Soal 5"), 100);
 		assertThat(this.responseTimes.usualWaits()).containsEntry(this.matematika,
 				new UsualWait(2, UsualWait.Unit.HOURS));
+		assertThat(this.responseTimes.usualWait(this.matematika)).contains(new UsualWait(2, UsualWait.Unit.HOURS));
 	}
 
 	private void answeredAfterMinutes(long thread, int minutes) {

@@ -207,7 +207,7 @@ class ThreadController {
 		model.addAttribute("answerChoices", this.answers.choicesFor(viewer, thread));
 		model.addAttribute("overdue", this.responseTimes.isOverdue(thread.id()));
 		if (viewer.isStudent() && thread.categoryId() != null) {
-			model.addAttribute("usualWait", this.responseTimes.usualWaits().get(thread.categoryId()));
+			model.addAttribute("usualWait", this.responseTimes.usualWait(thread.categoryId()).orElse(null));
 		}
 		model.addAttribute("reply", reply);
 		model.addAttribute("note", note);
