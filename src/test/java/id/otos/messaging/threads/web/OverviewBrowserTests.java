@@ -96,9 +96,12 @@ class OverviewBrowserTests {
 		this.desk.open(siswa,
 				new NewThread("Reaksi redoks", ThreadType.ACADEMIC, kimia, null, Priority.NORMAL, "Tolong", null),
 				null);
-		this.desk.open(siswa,
-				new NewThread("Aplikasi macet", ThreadType.TECHNICAL, null, null, Priority.URGENT, "Tolong", null),
-				null);
+		long macet = this.desk.open(siswa,
+				new NewThread("Aplikasi macet", ThreadType.TECHNICAL, null, null, Priority.HIGH, "Tolong", null), null);
+		// students choose up to high; staff decide urgency
+		this.desk.changePriority(
+				new Viewer(id("select id from otosapp_user where email = 'admin@otos.test'"), RoleName.ADMIN, Set.of()),
+				macet, Priority.URGENT);
 		this.desk.open(siswa,
 				new NewThread("Jadwal tryout", ThreadType.GENERAL, null, null, Priority.LOW, "Kapan?", null), null);
 		this.desk.reply(guru1, integral, "Coba substitusi dulu.", null, null);

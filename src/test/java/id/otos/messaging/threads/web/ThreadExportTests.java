@@ -62,8 +62,12 @@ class ThreadExportTests {
 					new NewThread("Jadwal " + i, ThreadType.GENERAL, null, null, Priority.NORMAL, "Kapan?", null),
 					null);
 		}
-		this.desk.open(siswa, new NewThread("=HYPERLINK(\"http://x\",\"klik\")", ThreadType.TECHNICAL, null, null,
-				Priority.URGENT, "Tolong, \"segera\"", null), null);
+		long formula = this.desk.open(siswa, new NewThread("=HYPERLINK(\"http://x\",\"klik\")", ThreadType.TECHNICAL,
+				null, null, Priority.HIGH, "Tolong, \"segera\"", null), null);
+		// students choose up to high; staff decide urgency
+		this.desk.changePriority(
+				new Viewer(id("select id from otosapp_user where email = 'admin@otos.test'"), RoleName.ADMIN, Set.of()),
+				formula, Priority.URGENT);
 
 		MockHttpServletResponse all = export("/messages/export.csv?scope=all&lang=en");
 		MockHttpServletResponse urgent = export("/messages/export.csv?scope=all&priority=urgent");
