@@ -267,4 +267,14 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Where browser tests save their screenshots: {@code target/screenshots}, or the
+	 * folder given as {@code -Dotos.screenshots=...} ({@code docs/screenshots} to refresh
+	 * the README's), so that a test run never changes a tracked file.
+	 * @return the folder
+	 */
+	public static Path screenshots() {
+		return Path.of(System.getProperty("otos.screenshots", "target/screenshots"));
+	}
+
 }

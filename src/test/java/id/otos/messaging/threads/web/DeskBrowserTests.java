@@ -130,7 +130,7 @@ class DeskBrowserTests {
 
 	private static void screenshot(Browser browser, String name, int width, int height) throws IOException {
 		browser.driver().manage().window().setSize(new Dimension(width, height));
-		Path folder = Files.createDirectories(Path.of("docs", "screenshots"));
+		Path folder = Files.createDirectories(Browser.screenshots());
 		byte[] png = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES);
 		Files.write(folder.resolve(name), png);
 	}

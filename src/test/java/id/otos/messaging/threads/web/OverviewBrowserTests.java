@@ -113,7 +113,7 @@ class OverviewBrowserTests {
 	}
 
 	private static void screenshot(Browser browser, String name) throws Exception {
-		Path directory = Path.of("docs", "screenshots");
+		Path directory = Browser.screenshots();
 		Files.createDirectories(directory);
 		byte[] png = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES);
 		Files.write(directory.resolve(name), png);
