@@ -45,11 +45,14 @@ class KeptViewersTests {
 	void aNewSubjectAppliesAtTheTeachersNextRequest() {
 		long guru1 = id("guru1@otos.test");
 		long kimia = this.categories.create("Kimia Organik");
+		this.categories.assignTeacher(kimia, id("guru2@otos.test"));
 		Viewer before = this.viewers.of(guru1, RoleName.TEACHER);
 		long countBefore = this.counts.of(before);
-		this.desk.open(this.viewers.of(id("siswa1@otos.test"), RoleName.STUDENT),
+		long thread = this.desk.open(this.viewers.of(id("siswa1@otos.test"), RoleName.STUDENT),
 				new NewThread("Reaksi redoks", ThreadType.ACADEMIC, kimia, null, Priority.NORMAL, "Bagaimana?", null),
 				null);
+		// back to the category's queue, where every teacher of the category sees it
+		this.desk.assign(this.viewers.of(id("admin@otos.test"), RoleName.ADMIN), thread, null, "antrean");
 		assertThat(this.counts.of(this.viewers.of(guru1, RoleName.TEACHER))).as("not their subject yet")
 			.isEqualTo(countBefore);
 
