@@ -19,7 +19,7 @@ create table otos_broadcast (
     title varchar(200) not null,
     target_kind varchar(20) not null,
     category_id bigint,
-    recipient_count integer not null,
+    recipient_count bigint not null,
     submission_key varchar(64),
     created_at timestamp with time zone not null,
     constraint otos_broadcast_sender_id_submission_key_key unique (sender_id, submission_key),

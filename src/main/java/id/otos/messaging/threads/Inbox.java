@@ -290,7 +290,7 @@ public class Inbox {
 				beyondDesk ? DeskQuery.openable(viewer).condition() : DeskQuery.of(viewer).condition());
 		staffConditions(viewer, staffFilter(viewer, filter), where, parameters);
 		if (ThreadAccess.mayBroadcast(viewer)) {
-			where.append(NOT_A_SILENT_BROADCAST_OF_MINE);
+			where.append(" ").append(NOT_A_SILENT_BROADCAST_OF_MINE);
 		}
 		if (filter.status() != null) {
 			where.append(" and t.status = :status");
