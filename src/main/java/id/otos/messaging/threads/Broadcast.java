@@ -8,13 +8,26 @@ import java.util.List;
 
 /**
  * An information thread for many students: each gets their own thread with the same title
- * and first message, so each student's reply stays private.
+ * and first message, so each student's reply stays private. The students are the picked
+ * ones, every active student ({@code allStudents}), or those who have opened a thread in
+ * the category.
  */
-public record Broadcast(String title, String content, Priority priority, List<Long> studentIds, Long categoryId,
-		String submissionKey) {
+public record Broadcast(String title, String content, Priority priority, boolean allStudents, List<Long> studentIds,
+		Long categoryId, String submissionKey) {
 
 	public Broadcast {
 		studentIds = (studentIds != null) ? List.copyOf(studentIds) : List.of();
+	}
+
+	/**
+	 * Whom the broadcast is for, as recorded: {@code all} students, a {@code category}
+	 * (only), or {@code picked} students (with or without a category's).
+	 */
+	String targetKind() {
+		if (this.allStudents) {
+			return "all";
+		}
+		return (this.categoryId != null && this.studentIds.isEmpty()) ? "category" : "picked";
 	}
 
 	/**

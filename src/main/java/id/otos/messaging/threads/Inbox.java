@@ -60,6 +60,23 @@ public class Inbox {
 			case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,
 			t.awaiting_reply_since, t.last_activity desc, t.id desc""".formatted(OVERDUE);
 
+	/**
+	 * Leaves out the threads of the viewer's own broadcasts that nobody else has written
+	 * in yet (no message, no note from anyone but the viewer): the sender sees such a
+	 * broadcast once, on its own page, instead of one row per student. Such a thread has,
+	 * by this very condition, nothing unread for the viewer (a badge counts only what
+	 * others wrote), so leaving it out changes neither the sum of the badges nor the
+	 * count; the moment a student (or anyone else) writes, it is a row like any other.
+	 */
+	private static final String NOT_A_SILENT_BROADCAST_OF_MINE = """
+			and not exists (select 1 from otos_broadcast_thread bt
+			                join otos_broadcast b on b.id = bt.broadcast_id
+			                where bt.thread_id = t.id and b.sender_id = :me
+			                  and not exists (select 1 from otosapp_message om
+			                                  where om.thread_id = t.id and om.sender_id <> :me)
+			                  and not exists (select 1 from otos_thread_note onote
+			                                  where onote.thread_id = t.id and coalesce(onote.author_id, 0) <> :me))""";
+
 	private static final String ACTIVITY_ORDER = "t.last_activity desc, t.id desc";
 
 	private final JdbcClient jdbc;
@@ -272,6 +289,9 @@ public class Inbox {
 		StringBuilder where = new StringBuilder(
 				beyondDesk ? DeskQuery.openable(viewer).condition() : DeskQuery.of(viewer).condition());
 		staffConditions(viewer, staffFilter(viewer, filter), where, parameters);
+		if (ThreadAccess.mayBroadcast(viewer)) {
+			where.append(" ").append(NOT_A_SILENT_BROADCAST_OF_MINE);
+		}
 		if (filter.status() != null) {
 			where.append(" and t.status = :status");
 			parameters.put("status", filter.status().code());

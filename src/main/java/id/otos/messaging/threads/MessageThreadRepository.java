@@ -20,10 +20,17 @@ interface MessageThreadRepository extends JpaRepository<MessageThread, Long> {
 	@Query("select t from MessageThread t where t.id = :id")
 	Optional<MessageThread> findForUpdate(long id);
 
-	/** The students who have asked about the category. */
+	/**
+	 * The students who have opened a thread in the category: threads they started
+	 * themselves (staff-started conversations and broadcasts do not count; a row written
+	 * by Django has no starter, and there only students open threads other than
+	 * information).
+	 */
 	@Query("""
 			select distinct t.studentId from MessageThread t
-			where t.categoryId = :categoryId and t.type = id.otos.messaging.threads.ThreadType.ACADEMIC
+			where t.categoryId = :categoryId
+			  and (t.createdById = t.studentId
+			       or (t.createdById is null and t.type <> id.otos.messaging.threads.ThreadType.INFO))
 			""")
 	List<Long> studentsWhoAskedAbout(long categoryId);
 

@@ -132,6 +132,11 @@ final class Endpoints {
 		add("GET /messages/broadcast/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/broadcast/")
 			.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only operators and admins broadcast"));
 		add("POST /messages/broadcast/", List.of(Who.ADMIN, Who.OPERATOR, Who.STUDENT), this::broadcast);
+		add("GET /messages/broadcasts/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/broadcasts/")
+			.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only operators and admins broadcast"));
+		add("GET /messages/broadcasts/{id}/", EVERYONE,
+				(h, who) -> new Call(who, "GET", "/messages/broadcasts/{id}/", h.id(1, 2, 3))
+					.refusedWhen(who == Who.STUDENT || who == Who.TEACHER, "only their senders and admins see them"));
 		add("GET /messages/targets/", EVERYONE, (h, who) -> new Call(who, "GET", "/messages/targets/")
 			.refusedWhen(who != Who.ADMIN, "only admins set response targets"));
 		add("POST /messages/targets/", EVERYONE,
@@ -285,6 +290,8 @@ final class Endpoints {
 			.param("content", text(h, 0.9))
 			.param("priority", h.chance(0.9) ? h.choice("low", "normal", "high", "urgent") : null)
 			.param("category", h.chance(0.3) ? h.id(this.f.category) : null)
+			.param("all_students", h.chance(0.2) ? text(h, 0.5) : null)
+			.param("confirm", h.chance(0.5) ? h.choice("1", "2", "3", "0", "-1", "99999999999", "x") : null)
 			.param("submission_key", submissionKey(h));
 		int students = h.between(0, 3);
 		for (int i = 0; i < students; i++) {

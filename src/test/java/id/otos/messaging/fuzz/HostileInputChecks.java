@@ -67,6 +67,13 @@ abstract class HostileInputChecks {
 	private static final Pattern SHOWN_ERROR = Pattern
 		.compile("<p\\b[^>]*class=\"(?:field-error|alert error)\"[^>]*>(.*?)</p>", Pattern.DOTALL);
 
+	/**
+	 * A question the page asks before it changes anything (the broadcast's "this will
+	 * send N threads to N students"): a clear answer that must have changed nothing.
+	 */
+	private static final Pattern CONFIRM_QUESTION = Pattern
+		.compile("<p\\b[^>]*class=\"confirm-question\"[^>]*>(.*?)</p>", Pattern.DOTALL);
+
 	private static final Pattern HEADING = Pattern.compile("<h1\\b[^>]*>(.*?)</h1>", Pattern.DOTALL);
 
 	private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -290,8 +297,13 @@ abstract class HostileInputChecks {
 			String body = result.getResponse().getContentAsString();
 			List<String> shown = shownErrors(body);
 			sent.refused = !shown.isEmpty();
+			List<String> asked = confirmQuestions(body);
 			if (sent.refused) {
 				sent.problem = inLanguage(shown, sent.language);
+			}
+			else if (!asked.isEmpty()) {
+				sent.asksToConfirm = true;
+				sent.problem = inLanguage(asked, sent.language);
 			}
 			else if (!"GET".equals(sent.call.method)) {
 				sent.problem = "a " + sent.call.method + " answered " + sent.status + " without saying what happened";
@@ -411,6 +423,15 @@ abstract class HostileInputChecks {
 		return this.mvc.perform(as(request, sent)).andReturn();
 	}
 
+	private static List<String> confirmQuestions(String html) {
+		List<String> asked = new ArrayList<>();
+		Matcher question = CONFIRM_QUESTION.matcher(html);
+		while (question.find()) {
+			asked.add(HtmlUtils.htmlUnescape(question.group(1)));
+		}
+		return asked;
+	}
+
 	private static List<String> shownErrors(String html) {
 		List<String> shown = new ArrayList<>();
 		Matcher error = SHOWN_ERROR.matcher(html);
@@ -469,6 +490,8 @@ abstract class HostileInputChecks {
 
 		String csrf = "valid";
 
+		boolean asksToConfirm;
+
 		String address;
 
 		MvcResult result;
@@ -522,6 +545,9 @@ abstract class HostileInputChecks {
 			String problem = sent.problem;
 			if (sent.refused && !changed.isEmpty()) {
 				problem = ((problem != null) ? problem + "; " : "") + "refused but changed rows: " + changed;
+			}
+			if (sent.asksToConfirm && !changed.isEmpty()) {
+				problem = ((problem != null) ? problem + "; " : "") + "asked to confirm but changed rows: " + changed;
 			}
 			if (problem != null && this.problems.size() < 200) {
 				this.problems

@@ -112,6 +112,7 @@ class PagesWithoutInlineCodeTests {
 		String operator = "operator@otos.test";
 		check(as(get("/messages/"), operator), "the operator's inbox");
 		check(as(get("/messages/broadcast/"), operator), "the broadcast form");
+		check(as(get("/messages/broadcasts/"), operator), "the sent broadcasts");
 		check(as(get("/profile"), operator), "the operator's profile page");
 	}
 

@@ -1,5 +1,6 @@
 package id.otos.messaging.threads.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import id.otos.messaging.accounts.Accounts;
@@ -46,6 +47,10 @@ class BroadcastController {
 		return page(BroadcastForm.empty(UUID.randomUUID().toString()), model);
 	}
 
+	/**
+	 * Sends once the sender has confirmed how many students it goes to: a first
+	 * submission, or one whose number has changed since, shows the number to confirm.
+	 */
 	@PostMapping
 	String send(Viewer viewer, @Valid @ModelAttribute("form") BroadcastForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
@@ -55,6 +60,11 @@ class BroadcastController {
 			return page(form, model);
 		}
 		try {
+			int recipients = this.broadcasts.countRecipients(viewer, form.toBroadcast());
+			if (!form.confirms(recipients)) {
+				model.addAttribute("recipients", recipients);
+				return page(form, model);
+			}
 			int sent = send(viewer, form);
 			redirect.addFlashAttribute("flashSuccess", "broadcast.done");
 			redirect.addFlashAttribute("flashSuccessArgument", sent);
@@ -81,8 +91,12 @@ class BroadcastController {
 
 	private String page(BroadcastForm form, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("students",
-				this.accounts.withRole(RoleName.STUDENT).stream().filter(UserSummary::active).toList());
+		List<UserSummary> students = this.accounts.withRole(RoleName.STUDENT)
+			.stream()
+			.filter(UserSummary::active)
+			.toList();
+		model.addAttribute("students", students);
+		model.addAttribute("activeStudents", students.size());
 		model.addAttribute("categories", this.categories.all());
 		model.addAttribute("priorities", Priority.values());
 		return "threads/broadcast";

@@ -14,20 +14,36 @@ import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
- * The broadcast form: title, message, priority, and the students (picked, or by
- * category). Choices arrive as text, so a tampered value is a message on the form, not an
- * error page.
+ * The broadcast form: title, message, priority, and the students (all, picked, or by
+ * category); {@code confirm} is the number of students the sender saw and confirmed.
+ * Choices arrive as text, so a tampered value is a message on the form, not an error
+ * page.
  */
 public record BroadcastForm(
 		@NotBlank(message = "{thread.error.title-required}") @Size(max = MessageThread.TITLE_MAX,
 				message = "{thread.error.title-too-long}") String title,
 		@NotBlank(message = "{thread.error.content-required}") @Size(max = Message.CONTENT_MAX,
 				message = "{thread.error.content-too-long}") String content,
-		String priority, List<String> students, String category, @Size(max = Message.SUBMISSION_KEY_MAX,
-				message = "{form.error.stale}") @BindParam("submission_key") String submissionKey) {
+		String priority, @BindParam("all_students") String allStudents, List<String> students, String category,
+		@Size(max = Message.SUBMISSION_KEY_MAX,
+				message = "{form.error.stale}") @BindParam("submission_key") String submissionKey,
+		String confirm) {
 
 	static BroadcastForm empty(String submissionKey) {
-		return new BroadcastForm("", "", Priority.NORMAL.code(), List.of(), null, submissionKey);
+		return new BroadcastForm("", "", Priority.NORMAL.code(), null, List.of(), null, submissionKey, null);
+	}
+
+	/** Whether "all students" is ticked. */
+	public boolean toAllStudents() {
+		return FormValues.present(this.allStudents);
+	}
+
+	/**
+	 * Whether the sender confirmed sending to exactly this many students (the number the
+	 * confirm step showed them).
+	 */
+	boolean confirms(int recipients) {
+		return FormValues.parse(this.confirm, Integer::valueOf).map((n) -> n == recipients).orElse(false);
 	}
 
 	void check(Errors errors) {
@@ -64,7 +80,7 @@ public record BroadcastForm(
 	}
 
 	Broadcast toBroadcast() {
-		return new Broadcast(this.title, this.content, priorityChoice(), studentIds(), categoryId(),
+		return new Broadcast(this.title, this.content, priorityChoice(), toAllStudents(), studentIds(), categoryId(),
 				this.submissionKey);
 	}
 

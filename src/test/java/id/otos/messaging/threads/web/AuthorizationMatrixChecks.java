@@ -318,6 +318,10 @@ abstract class AuthorizationMatrixChecks {
 				.andReturn()
 				.getResponse()
 				.getStatus();
+			int broadcasts = this.mvc.perform(get("/messages/broadcasts/").with(user(principal(who))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
 			int answers = this.mvc.perform(get("/messages/answers/").with(user(principal(who))))
 				.andReturn()
 				.getResponse()
@@ -329,6 +333,8 @@ abstract class AuthorizationMatrixChecks {
 			boolean student = who == Who.OWNER_STUDENT || who == Who.OTHER_STUDENT;
 			assertThat(create).as(who + " new thread page").isEqualTo(student ? 200 : 403);
 			assertThat(broadcast).as(who + " broadcast page")
+				.isEqualTo((who == Who.OPERATOR || who == Who.ADMIN) ? 200 : 403);
+			assertThat(broadcasts).as(who + " sent broadcasts page")
 				.isEqualTo((who == Who.OPERATOR || who == Who.ADMIN) ? 200 : 403);
 			assertThat(answers).as(who + " ready answers page").isEqualTo(student ? 403 : 200);
 			assertThat(unread).as(who + " unread count").isEqualTo(200);

@@ -92,6 +92,66 @@ abstract class BroadcastFormChecks {
 		assertThat(this.jdbc.sql("select title from otosapp_messagethread where thread_type = 'info'")
 			.query(String.class)
 			.list()).containsExactly("Libur sekolah", "Libur sekolah");
+		assertThat(this.jdbc.sql("select count(*) from otos_broadcast").query(Long.class).single()).as("one broadcast")
+			.isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from otos_broadcast_thread").query(Long.class).single())
+			.as("with both threads")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void allStudentsShowsTheNumberFirstAndSendsThatManyThreadsOnConfirming() throws Exception {
+		this.jdbc.sql("update otosapp_user set is_active = false where email = 'siswa3@otos.test'").update();
+
+		MvcResult preview = this.mvc.perform(broadcastForm("all_students", "yes"))
+			.andExpect(status().isOk())
+			.andReturn();
+		String count = shownCount(preview);
+		assertThat(count).isEqualTo("2");
+		assertThat(infoThreads()).as("the first submission only counts").isZero();
+
+		this.mvc.perform(broadcastForm("all_students", "yes", "confirm", count))
+			.andExpect(redirectedUrl("/messages/"))
+			.andExpect(flash().attribute("flashSuccessArgument", 2));
+		assertThat(this.jdbc.sql("select student_id from otosapp_messagethread where thread_type = 'info'")
+			.query(Long.class)
+			.set()).containsExactlyInAnyOrder(siswa("siswa1"), siswa("siswa2"));
+	}
+
+	@Test
+	void aConfirmedNumberThatNoLongerHoldsShowsTheNewNumberAndSendsNothing() throws Exception {
+		this.mvc.perform(broadcastForm("all_students", "yes", "confirm", "2"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Ini akan mengirim 3 utas ke 3 siswa")));
+		assertThat(infoThreads()).isZero();
+	}
+
+	@Test
+	void aCategoryReachesTheStudentsWhoOpenedAThreadInItThemselves() throws Exception {
+		long matematika = category("Matematika");
+		long operator = id("operator@otos.test");
+		thread("technical", matematika, siswa("siswa1"), siswa("siswa1"));
+		thread("general", matematika, siswa("siswa2"), null);
+		thread("academic", matematika, siswa("siswa3"), operator);
+		thread("info", matematika, siswa("siswa3"), null);
+		thread("academic", category("Fisika"), siswa("siswa3"), siswa("siswa3"));
+
+		MvcResult preview = this.mvc.perform(broadcastForm("category", String.valueOf(matematika)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"category-rule\"")))
+			.andReturn();
+		String count = shownCount(preview);
+		assertThat(count).isEqualTo("2");
+
+		this.mvc.perform(broadcastForm("category", String.valueOf(matematika), "confirm", count))
+			.andExpect(redirectedUrl("/messages/"))
+			.andExpect(flash().attribute("flashSuccessArgument", 2));
+		assertThat(this.jdbc
+			.sql("select student_id from otosapp_messagethread where thread_type = 'info'"
+					+ " and created_by_id = :operator")
+			.param("operator", operator)
+			.query(Long.class)
+			.set()).containsExactlyInAnyOrder(siswa("siswa1"), siswa("siswa2"));
 	}
 
 	@Test
@@ -113,8 +173,8 @@ abstract class BroadcastFormChecks {
 			CountDownLatch firstSent = new CountDownLatch(1);
 			CountDownLatch commitFirst = new CountDownLatch(1);
 			Future<Integer> first = pool.submit(() -> this.transactions.execute((status) -> {
-				int sent = this.broadcasts.send(operator,
-						new Broadcast("Libur", "Besok libur.", Priority.NORMAL, java.util.List.of(siswa1), null, key));
+				int sent = this.broadcasts.send(operator, new Broadcast("Libur", "Besok libur.", Priority.NORMAL, false,
+						java.util.List.of(siswa1), null, key));
 				firstSent.countDown();
 				await(commitFirst);
 				return sent;
@@ -136,6 +196,7 @@ abstract class BroadcastFormChecks {
 		}
 		assertThat(infoThreads()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select count(*) from otosapp_message").query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from otos_broadcast").query(Long.class).single()).isEqualTo(1);
 	}
 
 	private void waitUntilASessionWaitsForALock() throws InterruptedException {
@@ -159,11 +220,55 @@ abstract class BroadcastFormChecks {
 		MockHttpServletRequestBuilder request = post("/messages/broadcast/").param("title", title)
 			.param("content", "Besok libur.")
 			.param("priority", "normal")
-			.param("submission_key", key);
+			.param("submission_key", key)
+			.param("confirm", String.valueOf(students.length));
 		for (long student : students) {
 			request.param("students", String.valueOf(student));
 		}
 		return request.with(user((CurrentUser) this.users.loadUserByUsername("operator@otos.test"))).with(csrf());
+	}
+
+	private MockHttpServletRequestBuilder broadcastForm(String... params) {
+		MockHttpServletRequestBuilder request = post("/messages/broadcast/").param("title", "Tryout nasional")
+			.param("content", "Tryout dimulai Sabtu.")
+			.param("priority", "normal")
+			.param("submission_key", UUID.randomUUID().toString());
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return request.with(user((CurrentUser) this.users.loadUserByUsername("operator@otos.test"))).with(csrf());
+	}
+
+	private String shownCount(MvcResult preview) throws Exception {
+		String page = preview.getResponse().getContentAsString();
+		java.util.regex.Matcher confirm = java.util.regex.Pattern
+			.compile("id=\"broadcast-confirm\"[^>]*value=\"(\\d+)\"|value=\"(\\d+)\"[^>]*id=\"broadcast-confirm\"")
+			.matcher(page);
+		assertThat(confirm.find()).as("the confirm button carries the number shown").isTrue();
+		String count = (confirm.group(1) != null) ? confirm.group(1) : confirm.group(2);
+		assertThat(page).contains("Ini akan mengirim " + count + " utas ke " + count + " siswa");
+		return count;
+	}
+
+	private long category(String name) {
+		return this.jdbc.sql("select id from otosapp_category where category_name = :name")
+			.param("name", name)
+			.query(Long.class)
+			.single();
+	}
+
+	private void thread(String type, long category, long student, Long startedBy) {
+		this.jdbc.sql("""
+				insert into otosapp_messagethread (title, thread_type, status, created_at, updated_at, last_activity,
+				    priority, category_id, student_id, teacher_or_admin_id, created_by_id, version)
+				values ('Soal', :type, 'open', current_timestamp, current_timestamp, current_timestamp, 'normal',
+				    :category, :student, null, :startedBy, 0)
+				""")
+			.param("type", type)
+			.param("category", category)
+			.param("student", student)
+			.param("startedBy", startedBy)
+			.update();
 	}
 
 	private long siswa(String name) {

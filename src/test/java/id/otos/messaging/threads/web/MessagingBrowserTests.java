@@ -121,6 +121,8 @@ class MessagingBrowserTests {
 				.click("student-" + siswa1)
 				.click("student-" + siswa2)
 				.click("broadcast-submit");
+			assertThat(operator.text("broadcast-recipients")).contains("2");
+			operator.click("broadcast-confirm");
 			assertThat(operator.text("flash-success")).contains("2");
 		}
 		String firstPath;

@@ -1,0 +1,5 @@
+package id.otos.messaging.threads.web;
+
+class BroadcastPagesH2Tests extends BroadcastPagesChecks {
+
+}
