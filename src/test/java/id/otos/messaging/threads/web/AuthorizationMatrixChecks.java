@@ -13,6 +13,7 @@ import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.attachments.Attachments;
 import id.otos.messaging.categories.Categories;
 import id.otos.messaging.categories.CategoryView;
+import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.threads.InternalNotes;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
@@ -222,8 +223,8 @@ abstract class AuthorizationMatrixChecks {
 			.mapToLong(CategoryView::id)
 			.findFirst()
 			.orElseThrow();
-		this.guru3 = this.accounts.register(
-				new NewAccount("guru3@otos.test", "guru3", "Citra", "Dewi", null, RoleName.TEACHER, "demo-password"));
+		this.guru3 = this.accounts.register(new NewAccount("guru3@otos.test", "guru3", "Citra", "Dewi", null,
+				RoleName.TEACHER, DemoLogIn.PASSWORD));
 		this.categories.assignTeacher(matematika, this.guru3);
 		this.admin = viewer(Who.ADMIN).userId();
 		Viewer siswa1 = viewer(Who.OWNER_STUDENT);
