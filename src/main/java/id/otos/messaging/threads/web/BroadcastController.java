@@ -15,7 +15,6 @@ import id.otos.messaging.threads.ThreadRuleException;
 import id.otos.messaging.threads.Viewer;
 import jakarta.validation.Valid;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -65,7 +64,7 @@ class BroadcastController {
 				model.addAttribute("recipients", recipients);
 				return page(form, model);
 			}
-			int sent = send(viewer, form);
+			int sent = Submissions.once(() -> this.broadcasts.send(viewer, form.toBroadcast()));
 			redirect.addFlashAttribute("flashSuccess", "broadcast.done");
 			redirect.addFlashAttribute("flashSuccessArgument", sent);
 			return "redirect:/messages/";
@@ -73,19 +72,6 @@ class BroadcastController {
 		catch (ThreadRuleException ex) {
 			errors.reject(ex.getMessage());
 			return page(form, model);
-		}
-	}
-
-	/**
-	 * Sends the broadcast; the second of two identical submissions racing each other (a
-	 * double click) finds what the first sent, and the sender sees that.
-	 */
-	private int send(Viewer viewer, BroadcastForm form) {
-		try {
-			return this.broadcasts.send(viewer, form.toBroadcast());
-		}
-		catch (DataIntegrityViolationException ex) {
-			return this.broadcasts.send(viewer, form.toBroadcast());
 		}
 	}
 

@@ -13,7 +13,6 @@ import id.otos.messaging.threads.ThreadRuleException;
 import id.otos.messaging.threads.Viewer;
 import jakarta.validation.Valid;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -57,26 +56,13 @@ class StartConversationController {
 			return page(form, model);
 		}
 		try {
-			long id = start(viewer, form);
+			long id = Submissions.once(() -> this.conversations.start(viewer, form.toConversation()));
 			redirect.addFlashAttribute("flashSuccess", "conversation.done");
 			return "redirect:/messages/thread/" + id + "/";
 		}
 		catch (ThreadRuleException ex) {
 			errors.reject(ex.getMessage(), ex.arguments(), null);
 			return page(form, model);
-		}
-	}
-
-	/**
-	 * Starts it; the second of two identical submissions racing each other gets the
-	 * first's.
-	 */
-	private long start(Viewer viewer, ConversationForm form) {
-		try {
-			return this.conversations.start(viewer, form.toConversation());
-		}
-		catch (DataIntegrityViolationException ex) {
-			return this.conversations.start(viewer, form.toConversation());
 		}
 	}
 
