@@ -1,5 +1,7 @@
 package id.otos.messaging.threads;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +26,14 @@ class BroadcastRecords {
 			 join otosapp_messagethread t on t.id = bt.thread_id
 			 where bt.broadcast_id = b.id
 			   and exists (select 1 from otosapp_message m where m.thread_id = t.id and m.sender_id = t.student_id))""";
+
+	/** What a list of broadcasts and a broadcast's page show of it. */
+	private static final String SUMMARIES = """
+			select b.id, b.title, b.target_kind, b.created_at, b.recipient_count, b.sender_id,
+			       trim(u.first_name || ' ' || u.last_name) as sender_name, %s as replied
+			from otos_broadcast b
+			left join otosapp_user u on u.id = b.sender_id
+			where %s""";
 
 	private final JdbcClient jdbc;
 
@@ -77,36 +87,25 @@ class BroadcastRecords {
 	 * The broadcasts of one sender, or of everyone ({@code senderId} null), newest first.
 	 */
 	List<BroadcastSummary> summaries(Long senderId) {
-		return this.jdbc.sql("""
-				select b.id, b.title, b.target_kind, b.created_at, b.recipient_count, b.sender_id,
-				       trim(u.first_name || ' ' || u.last_name) as sender_name, %s as replied
-				from otos_broadcast b
-				left join otosapp_user u on u.id = b.sender_id
-				where %s
-				order by b.created_at desc, b.id desc
-				""".formatted(REPLIED, (senderId != null) ? "b.sender_id = :sender" : "1 = 1"))
+		return this.jdbc
+			.sql(SUMMARIES.formatted(REPLIED, (senderId != null) ? "b.sender_id = :sender" : "1 = 1")
+					+ " order by b.created_at desc, b.id desc")
 			.paramSource((senderId != null) ? Map.of("sender", senderId) : Map.of())
-			.query((rs, rowNumber) -> new BroadcastSummary(rs.getLong("id"), rs.getString("title"),
-					rs.getString("target_kind"), rs.getTimestamp("created_at").toInstant(),
-					rs.getInt("recipient_count"), rs.getLong("replied"), (Long) rs.getObject("sender_id", Long.class),
-					rs.getString("sender_name")))
+			.query(BroadcastRecords::summary)
 			.list();
 	}
 
 	Optional<BroadcastSummary> find(long broadcastId) {
-		return this.jdbc.sql("""
-				select b.id, b.title, b.target_kind, b.created_at, b.recipient_count, b.sender_id,
-				       trim(u.first_name || ' ' || u.last_name) as sender_name, %s as replied
-				from otos_broadcast b
-				left join otosapp_user u on u.id = b.sender_id
-				where b.id = :id
-				""".formatted(REPLIED))
+		return this.jdbc.sql(SUMMARIES.formatted(REPLIED, "b.id = :id"))
 			.param("id", broadcastId)
-			.query((rs, rowNumber) -> new BroadcastSummary(rs.getLong("id"), rs.getString("title"),
-					rs.getString("target_kind"), rs.getTimestamp("created_at").toInstant(),
-					rs.getInt("recipient_count"), rs.getLong("replied"), (Long) rs.getObject("sender_id", Long.class),
-					rs.getString("sender_name")))
+			.query(BroadcastRecords::summary)
 			.optional();
+	}
+
+	private static BroadcastSummary summary(ResultSet rs, int rowNumber) throws SQLException {
+		return new BroadcastSummary(rs.getLong("id"), rs.getString("title"), rs.getString("target_kind"),
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("recipient_count"), rs.getLong("replied"),
+				rs.getObject("sender_id", Long.class), rs.getString("sender_name"));
 	}
 
 	/** The broadcast's threads that its student replied in, latest activity first. */
