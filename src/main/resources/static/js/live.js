@@ -64,7 +64,7 @@
 	function syncThread() {
 		var url = messages.getAttribute('data-updates-url');
 		return get(url + (url.indexOf('?') < 0 ? '?' : '&') + 'after=' + lastMessageId() + '&after_note=' + lastNoteId()).then(parse).then(function (doc) {
-			['thread-status', 'thread-priority', 'thread-handler'].forEach(function (id) {
+			['thread-status', 'thread-priority', 'thread-overdue', 'thread-handler'].forEach(function (id) {
 				var fresh = doc.getElementById(id);
 				var current = document.getElementById(id);
 				replaceIfChanged(current, fresh);

@@ -72,7 +72,8 @@ final class SchoolLoader {
 		this.progress.start("threads", size.threads());
 		try (Rows rows = new Rows("otosapp_messagethread (id, title, thread_type, status, created_at, updated_at,"
 				+ " last_activity, priority, category_id, student_id, teacher_or_admin_id, created_by_id,"
-				+ " close_requested_by_id, close_requested_at, closed_by_id, closed_at, last_message_id, version)")) {
+				+ " close_requested_by_id, close_requested_at, closed_by_id, closed_at, last_message_id, version,"
+				+ " first_response_at, resolved_at, awaiting_reply_since)")) {
 			for (int t = 0; t < size.threads(); t++) {
 				boolean academic = plan.category[t] >= 0;
 				Long handler = (plan.handler[t] < 0) ? null
@@ -87,7 +88,9 @@ final class SchoolLoader {
 				rows.add(threadBase + t + 1, title, plan.type[t], plan.status[t], created, last, last, plan.priority[t],
 						academic ? categoryIds[plan.category[t]] : null, student, handler, student,
 						pending ? handler : null, pending ? last : null, closed ? handler : null, closed ? last : null,
-						messageBase + plan.rank[plan.lastMessage(t)] + 1, 0);
+						messageBase + plan.rank[plan.lastMessage(t)] + 1, 0, firstResponse(plan, t),
+						("resolved".equals(plan.status[t]) || closed) ? last : null,
+						("open".equals(plan.status[t]) || pending) ? awaitingSince(plan, t) : null);
 				this.progress.update(t + 1);
 			}
 		}
@@ -228,6 +231,33 @@ final class SchoolLoader {
 			result.next();
 			return result.getLong(1);
 		}
+	}
+
+	/** When someone other than the student first wrote in thread t, or null. */
+	private String firstResponse(SchoolPlan plan, int t) {
+		for (int m = plan.firstMessage[t]; m <= plan.lastMessage(t); m++) {
+			if (!plan.sentByStudent(m)) {
+				return at(plan.offsetMillis[m]);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The time of the student's oldest message after the last answer in thread t, or null
+	 * when the last word was an answer.
+	 */
+	private String awaitingSince(SchoolPlan plan, int t) {
+		int oldestUnanswered = -1;
+		for (int m = plan.firstMessage[t]; m <= plan.lastMessage(t); m++) {
+			if (!plan.sentByStudent(m)) {
+				oldestUnanswered = -1;
+			}
+			else if (oldestUnanswered < 0) {
+				oldestUnanswered = m;
+			}
+		}
+		return (oldestUnanswered < 0) ? null : at(plan.offsetMillis[oldestUnanswered]);
 	}
 
 	private static long readMessageId(SchoolPlan plan, int thread, int position, long messageBase) {

@@ -54,10 +54,11 @@ public class Broadcasts {
 	/**
 	 * Sends one information thread per student (every active student, or the picked ones
 	 * and those who have opened a thread in the category). Submitting the same form twice
-	 * sends it once. Returns how many students it went to.
+	 * sends it once.
+	 * @return the broadcast and how many students it went to
 	 */
 	@Transactional
-	public int send(Viewer staff, Broadcast broadcast) {
+	public Sent send(Viewer staff, Broadcast broadcast) {
 		Set<Long> students = recipients(staff, broadcast);
 		Instant now = this.clock.instant();
 		long broadcastId = this.records.sentWithKey(staff.userId(), broadcast.submissionKey())
@@ -71,7 +72,7 @@ public class Broadcasts {
 				this.records.link(broadcastId, thread.getId());
 			}
 		}
-		return students.size();
+		return new Sent(broadcastId, students.size());
 	}
 
 	/** The broadcasts the viewer sent (every broadcast, for admins), newest first. */
@@ -123,6 +124,11 @@ public class Broadcasts {
 			throw new ThreadRuleException("broadcast.error.no-students");
 		}
 		return students;
+	}
+
+	/** A broadcast sent: its id (for its page) and how many students it went to. */
+	public record Sent(long broadcastId, int recipients) {
+
 	}
 
 }

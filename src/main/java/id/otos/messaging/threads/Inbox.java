@@ -6,11 +6,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,17 +50,35 @@ public class Inbox {
 	/**
 	 * Whether thread {@code t} is overdue: neither resolved nor closed, and its student
 	 * has waited for an answer longer than the response target of its priority
-	 * ({@code :now} is the time of the question).
+	 * ({@code :now} is the time of the question). Each priority's deadline is an
+	 * uncorrelated subquery the database works out once per statement, not once per
+	 * thread, and a thread of a priority with no target is never overdue.
 	 */
 	static final String OVERDUE = """
-			(t.status in ('open', 'pending') and t.awaiting_reply_since
-			   + (select rt.target_minutes from otos_response_target rt where rt.priority = t.priority)
-			     * interval '1' minute < :now)""";
+			(t.status in ('open', 'pending') and t.awaiting_reply_since < case t.priority
+			   when 'urgent' then %s when 'high' then %s when 'normal' then %s when 'low' then %s end)"""
+		.formatted(deadline("urgent"), deadline("high"), deadline("normal"), deadline("low"));
 
-	private static final String URGENCY_ORDER = """
-			case when %s then 0 else 1 end,
-			case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end,
-			t.awaiting_reply_since, t.last_activity desc, t.id desc""".formatted(OVERDUE);
+	/**
+	 * The sort keys of the urgency order, as columns of a candidate row: overdue threads
+	 * first, then by priority from urgent to low, then whoever has waited longest.
+	 */
+	private static final String URGENCY_KEYS = """
+			case when %s then 0 else 1 end as overdue_rank,
+			case t.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end as priority_rank,
+			t.awaiting_reply_since""".formatted(OVERDUE);
+
+	private static final String URGENCY_ORDER = "overdue_rank, priority_rank, awaiting_reply_since, last_activity desc, id desc";
+
+	private static final String ACTIVITY_ORDER = "last_activity desc, id desc";
+
+	/**
+	 * The most threads a page's total counts: a page lists at most this many candidates,
+	 * found in the order asked for, so that a search or a listing over every thread an
+	 * admin may open reads a bounded number of rows however many threads there are; a
+	 * page says when more than this many match ("narrow the search").
+	 */
+	public static final int TOTAL_CAP = 1000;
 
 	/**
 	 * Leaves out the threads of the viewer's own broadcasts that nobody else has written
@@ -77,7 +97,11 @@ public class Inbox {
 			                  and not exists (select 1 from otos_thread_note onote
 			                                  where onote.thread_id = t.id and coalesce(onote.author_id, 0) <> :me))""";
 
-	private static final String ACTIVITY_ORDER = "t.last_activity desc, t.id desc";
+	private static final String TITLE_MATCHES = "lower(t.title) like :search escape '\\'";
+
+	private static final String MESSAGE_MATCHES = """
+			exists (select 1 from otosapp_message sm
+			        where sm.thread_id = t.id and lower(sm.content) like :search escape '\\')""";
 
 	private final JdbcClient jdbc;
 
@@ -95,9 +119,9 @@ public class Inbox {
 
 	/**
 	 * One page of the viewer's inbox, in the filter's order (newest activity first unless
-	 * asked otherwise), and how many threads the filter finds in all: one statement (the
-	 * total rides on each row); a page past the last row, however far, is the last page
-	 * (two more statements).
+	 * asked otherwise), and how many threads the filter finds, up to {@link #TOTAL_CAP}:
+	 * one statement (the total rides on each row); a page past the last row, however far,
+	 * is the last page (two more statements).
 	 */
 	@Transactional(readOnly = true)
 	public InboxPage page(Viewer viewer, InboxFilter filter) {
@@ -110,11 +134,10 @@ public class Inbox {
 
 	private InboxPage pageAsAsked(Viewer viewer, InboxFilter filter) {
 		Map<String, Object> parameters = new HashMap<>(DeskQuery.of(viewer).parameters());
-		String where = where(viewer, filter, parameters);
+		String candidates = candidates(viewer, filter, parameters);
 		parameters.put("limit", filter.size());
 		parameters.put("offset", (long) (filter.page() - 1) * filter.size());
-		parameters.put("now", Timestamp.from(this.clock.instant()));
-		String order = (staffFilter(viewer, filter).order() == InboxOrder.URGENCY) ? URGENCY_ORDER : ACTIVITY_ORDER;
+		String order = order(viewer, filter);
 		List<TotalAndRow> found = this.jdbc.sql("""
 				select p.total, t.id, t.title, t.thread_type, t.status, t.priority, t.last_activity,
 				       c.category_name,
@@ -123,9 +146,8 @@ public class Inbox {
 				       substring(lm.content, 1, 140) as preview,
 				       %s as unread,
 				       case when %s then 1 else 0 end as overdue
-				from (select t.id, count(*) over () as total, row_number() over (order by %s) as position
-				      from otosapp_messagethread t
-				      where %s
+				from (select k.id, count(*) over () as total, row_number() over (order by %s) as position
+				      from (%s) k
 				      order by %s
 				      limit :limit offset :offset) p
 				join otosapp_messagethread t on t.id = p.id
@@ -134,7 +156,7 @@ public class Inbox {
 				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
 				left join otosapp_message lm on lm.id = t.last_message_id
 				order by p.position
-				""".formatted(unreadOfRow(viewer), OVERDUE, order, where, order))
+				""".formatted(unreadOfRow(viewer), OVERDUE, order, candidates, order))
 			.params(parameters)
 			.query((rs, rowNumber) -> new TotalAndRow(rs.getLong("total"), row(rs, rowNumber)))
 			.list();
@@ -146,12 +168,41 @@ public class Inbox {
 			total = 0;
 		}
 		else {
-			total = this.jdbc.sql("select count(*) from otosapp_messagethread t where " + where)
+			total = this.jdbc.sql("select count(*) from (" + candidates + ") k")
 				.params(parameters)
 				.query(Long.class)
 				.single();
 		}
-		return new InboxPage(found.stream().map(TotalAndRow::row).toList(), filter.page(), filter.size(), total);
+		return new InboxPage(found.stream().map(TotalAndRow::row).toList(), filter.page(), filter.size(),
+				Math.min(total, TOTAL_CAP), total > TOTAL_CAP);
+	}
+
+	/**
+	 * The first {@link #TOTAL_CAP} + 1 threads the filter finds, in its order: a query
+	 * whose rows are the thread's id and its sort keys. A search for words is two
+	 * branches, one over titles and one over messages, so that the database can answer
+	 * each from its own index (on PostgreSQL, a trigram index: a rare word is a lookup, a
+	 * common one is found in the first few threads walked in order).
+	 */
+	private String candidates(Viewer viewer, InboxFilter filter, Map<String, Object> parameters) {
+		String where = where(viewer, filter, parameters);
+		String order = order(viewer, filter);
+		parameters.put("cap", TOTAL_CAP + 1);
+		parameters.put("now", Timestamp.from(this.clock.instant()));
+		String columns = "t.id, t.last_activity"
+				+ ((staffFilter(viewer, filter).order() == InboxOrder.URGENCY) ? ", " + URGENCY_KEYS : "");
+		String branch = "select " + columns + " from otosapp_messagethread t where %s%s order by " + order
+				+ " limit :cap";
+		if (filter.search() == null) {
+			return branch.formatted(where, "");
+		}
+		parameters.put("search", "%" + escapeLike(filter.search().toLowerCase(Locale.ROOT)) + "%");
+		return "select * from ((" + branch.formatted(where, " and " + TITLE_MATCHES) + ") union ("
+				+ branch.formatted(where, " and " + MESSAGE_MATCHES) + ")) u order by " + order + " limit :cap";
+	}
+
+	private String order(Viewer viewer, InboxFilter filter) {
+		return (staffFilter(viewer, filter).order() == InboxOrder.URGENCY) ? URGENCY_ORDER : ACTIVITY_ORDER;
 	}
 
 	/**
@@ -165,9 +216,11 @@ public class Inbox {
 	@Transactional(readOnly = true)
 	public void export(Viewer viewer, InboxFilter filter, Consumer<InboxRow> each) {
 		Map<String, Object> parameters = new HashMap<>(DeskQuery.of(viewer).parameters());
-		String where = where(viewer, filter, parameters);
-		parameters.put("now", Timestamp.from(this.clock.instant()));
-		String order = (staffFilter(viewer, filter).order() == InboxOrder.URGENCY) ? URGENCY_ORDER : ACTIVITY_ORDER;
+		String candidates = candidates(viewer, filter, parameters);
+		parameters.put("cap", Integer.MAX_VALUE);
+		String order = Arrays.stream(order(viewer, filter).split(", "))
+			.map((key) -> "k." + key)
+			.collect(Collectors.joining(", "));
 		this.jdbc.sql("""
 				select t.id, t.title, t.thread_type, t.status, t.priority, t.last_activity,
 				       c.category_name,
@@ -176,14 +229,14 @@ public class Inbox {
 				       substring(lm.content, 1, 140) as preview,
 				       %s as unread,
 				       case when %s then 1 else 0 end as overdue
-				from otosapp_messagethread t
+				from (%s) k
+				join otosapp_messagethread t on t.id = k.id
 				left join otosapp_category c on c.id = t.category_id
 				join otosapp_user su on su.id = t.student_id
 				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
 				left join otosapp_message lm on lm.id = t.last_message_id
-				where %s
 				order by %s
-				""".formatted(unreadOfRow(viewer), OVERDUE, where, order))
+				""".formatted(unreadOfRow(viewer), OVERDUE, candidates, order))
 			.withFetchSize(500)
 			.params(parameters)
 			.query((RowCallbackHandler) (rs) -> each.accept(row(rs, 0)));
@@ -300,13 +353,6 @@ public class Inbox {
 			where.append(" and t.thread_type = :type");
 			parameters.put("type", filter.type().code());
 		}
-		if (filter.search() != null) {
-			where.append(" ").append("""
-					and (lower(t.title) like :search escape '\\'
-					     or exists (select 1 from otosapp_message sm
-					                where sm.thread_id = t.id and lower(sm.content) like :search escape '\\'))""");
-			parameters.put("search", "%" + escapeLike(filter.search().toLowerCase(Locale.ROOT)) + "%");
-		}
 		return where.toString();
 	}
 
@@ -342,6 +388,12 @@ public class Inbox {
 	/** An inbox row's badge: its unread messages, and notes for those who read them. */
 	private static String unreadOfRow(Viewer viewer) {
 		return ThreadAccess.readsNotes(viewer) ? "(" + UNREAD + " + " + UnreadNotes.OF_THREAD + ")" : UNREAD;
+	}
+
+	/** When a thread of the priority became overdue if its student has waited since. */
+	private static String deadline(String priority) {
+		return "(select cast(:now as timestamp with time zone) - rt.target_minutes * interval '1' minute from otos_response_target rt where rt.priority = '"
+				+ priority + "')";
 	}
 
 	private static String escapeLike(String text) {

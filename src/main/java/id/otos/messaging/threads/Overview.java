@@ -64,16 +64,17 @@ public class Overview {
 		Map<Key, Count> categories = new LinkedHashMap<>();
 		long[] overdue = { 0 };
 		this.jdbc.sql("""
-				select t.teacher_or_admin_id, trim(hu.first_name || ' ' || hu.last_name) as handler_name,
-				       t.category_id, c.category_name,
-				       count(*) as open_count,
-				       sum(case when t.awaiting_reply_since is not null then 1 else 0 end) as waiting_count,
-				       sum(case when %s then 1 else 0 end) as overdue_count
-				from otosapp_messagethread t
-				left join otosapp_user hu on hu.id = t.teacher_or_admin_id
-				left join otosapp_category c on c.id = t.category_id
-				where %s and t.status in ('open', 'pending')
-				group by t.teacher_or_admin_id, hu.first_name, hu.last_name, t.category_id, c.category_name
+				select a.teacher_or_admin_id, trim(hu.first_name || ' ' || hu.last_name) as handler_name,
+				       a.category_id, c.category_name, a.open_count, a.waiting_count, a.overdue_count
+				from (select t.teacher_or_admin_id, t.category_id,
+				             count(*) as open_count,
+				             sum(case when t.awaiting_reply_since is not null then 1 else 0 end) as waiting_count,
+				             sum(case when %s then 1 else 0 end) as overdue_count
+				      from otosapp_messagethread t
+				      where %s and t.status in ('open', 'pending')
+				      group by t.teacher_or_admin_id, t.category_id) a
+				left join otosapp_user hu on hu.id = a.teacher_or_admin_id
+				left join otosapp_category c on c.id = a.category_id
 				""".formatted(Inbox.OVERDUE, scope.condition())).params(parameters).query((rs, rowNumber) -> {
 			Count count = new Count(rs.getLong("open_count"), rs.getLong("waiting_count"));
 			desks.merge(Key.of(rs.getLong("teacher_or_admin_id"), rs.getString("handler_name")), count, Count::plus);

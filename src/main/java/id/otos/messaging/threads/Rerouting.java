@@ -22,7 +22,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * may have lost their last teacher go back through {@link Routing}, one by one
  * (least-loaded, in turn), each move audited with its reason and announced, so the new
  * handler's desk, unread count and open pages learn of it. The workflow's own moves
- * (unassigning, reopening) ask {@link #keepOnADesk} too.
+ * (unassigning, reopening) ask {@link #keepOnADesk} too. The other way round, a category
+ * that gets an active teacher again takes back the questions routing had given to
+ * operators or admins for want of one.
  *
  * <p>
  * It runs just before the change commits, in its transaction: the account and the threads
@@ -57,6 +59,55 @@ class Rerouting {
 		for (long threadId : this.threads.mayHaveLostTheirDesk(event.userId())) {
 			this.threads.findForUpdate(threadId).ifPresent((thread) -> keepOnADesk(thread, event.userId()));
 		}
+		for (long threadId : waitingForATeacher(event.userId())) {
+			this.threads.findForUpdate(threadId).ifPresent((thread) -> handToATeacher(thread, event.userId()));
+		}
+	}
+
+	/**
+	 * The questions routing gave to operators or admins because their category had no
+	 * active teacher, still with them and not closed, now that the category has one
+	 * ({@code teacherId}, or anyone): they go to its teachers, least-loaded in turn. A
+	 * question someone has since given to a person on purpose (the last change of its
+	 * handler was not routing's "no teacher" decision) stays where it is.
+	 * @param teacherId the teacher who may have just arrived, or null for any
+	 * @return the ids of the threads to hand over
+	 */
+	private List<Long> waitingForATeacher(Long teacherId) {
+		return this.jdbc.sql("""
+				select t.id from otosapp_messagethread t
+				where t.status in ('open', 'pending') and t.thread_type = 'academic'
+				  and t.teacher_or_admin_id is not null
+				  and exists (select 1 from otosapp_category_teachers ct
+				              join otosapp_user tu on tu.id = ct.user_id
+				              join otosapp_role tr on tr.id = tu.role_id
+				              where ct.category_id = t.category_id and tu.is_active and tr.role_name = :teacher
+				                %s)
+				  and not exists (select 1 from otosapp_category_teachers held
+				                  where held.category_id = t.category_id and held.user_id = t.teacher_or_admin_id)
+				  and (select a.note from otos_thread_audit a
+				       where a.thread_id = t.id and a.action in ('routed', 'rerouted', 'assignment')
+				       order by a.id desc fetch first 1 rows only) in (:noTeacher)
+				order by t.id
+				""".formatted((teacherId != null) ? "and ct.user_id = :arrived" : ""))
+			.param("teacher", RoleName.TEACHER.storedName())
+			.param("arrived", (teacherId != null) ? teacherId : -1L)
+			.param("noTeacher",
+					List.of(RoutingReason.NO_TEACHER_OPERATOR.code(), RoutingReason.NO_TEACHER_ADMIN.code()))
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Sends a question that waited with operators or admins for want of a teacher to its
+	 * category's teachers, audited like every move of routing.
+	 */
+	private boolean handToATeacher(MessageThread thread, long causedBy) {
+		RoutingDecision decision = this.routing.reroute(thread);
+		if (decision.reason() != RoutingReason.TEACHER_FEWEST_OPEN) {
+			return false;
+		}
+		return moved(thread, thread.rerouted(decision, this.clock.instant()), causedBy);
 	}
 
 	/**
@@ -99,6 +150,12 @@ class Rerouting {
 				moved++;
 			}
 		}
+		for (long threadId : waitingForATeacher(null)) {
+			MessageThread thread = this.threads.findForUpdate(threadId).orElse(null);
+			if (thread != null && handToATeacher(thread, 0)) {
+				moved++;
+			}
+		}
 		return moved;
 	}
 
@@ -113,7 +170,10 @@ class Rerouting {
 		if (!this.routing.isStranded(thread)) {
 			return false;
 		}
-		boolean moved = thread.rerouted(this.routing.reroute(thread), this.clock.instant());
+		return moved(thread, thread.rerouted(this.routing.reroute(thread), this.clock.instant()), causedBy);
+	}
+
+	private boolean moved(MessageThread thread, boolean moved, long causedBy) {
 		if (moved) {
 			// the next thread's least-loaded choice counts this move
 			this.threads.flush();

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,68 +116,78 @@ public class ResponseTimes {
 	}
 
 	/**
-	 * For each category with enough threads, how soon its academic questions are usually
-	 * answered: the median time to the first response of the threads students opened in
-	 * the last 30 days. A thread still unanswered counts with its wait so far once that
-	 * wait is longer than the answered threads' median (it can only make the median
-	 * longer); a younger unanswered thread says nothing yet and is left out. Fewer than
-	 * {@value #USUAL_MINIMUM} threads: nothing is said.
-	 * @return the median per category id, for the categories with enough threads
+	 * For each desk a new thread goes to (an academic question's category, or the type of
+	 * any other thread) with enough threads, how soon it is usually answered: the median
+	 * time to the first response of the threads students opened there in the last 30
+	 * days. A thread still unanswered counts with its wait so far once that wait is
+	 * longer than the answered threads' median (it can only make the median longer); a
+	 * younger unanswered thread says nothing yet and is left out. Fewer than
+	 * {@value #USUAL_MINIMUM} threads: nothing is said. Rounded up, as students read it.
+	 * @return the usual waits of the desks with enough threads
 	 */
 	@Transactional(readOnly = true)
-	public Map<Long, Duration> usualFirstResponse() {
-		return usualFirstResponse(null);
+	public UsualWaits usualWaits() {
+		return usualWaits("");
 	}
 
-	private Map<Long, Duration> usualFirstResponse(Long onlyCategory) {
+	/**
+	 * {@link #usualWaits()} for the desk of one thread: what a student's thread page
+	 * shows.
+	 * @param type the thread's type
+	 * @param categoryId its category (academic threads), or null
+	 * @return the usual wait, if that desk has enough threads
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UsualWait> usualWait(ThreadType type, Long categoryId) {
+		if (type == ThreadType.ACADEMIC) {
+			return (categoryId != null)
+					? Optional.ofNullable(usualWaits("and t.category_id = " + categoryId).byCategory().get(categoryId))
+					: Optional.empty();
+		}
+		return Optional.ofNullable(usualWaits("and t.thread_type = '" + type.code() + "'").byType().get(type));
+	}
+
+	/**
+	 * @param narrower a condition on {@code t} of our own making (ids and codes only)
+	 */
+	private UsualWaits usualWaits(String narrower) {
 		Instant now = this.clock.instant();
-		Map<Long, List<Duration>> answered = new HashMap<>();
-		Map<Long, List<Duration>> unanswered = new HashMap<>();
+		Map<Object, List<Duration>> answered = new HashMap<>();
+		Map<Object, List<Duration>> unanswered = new HashMap<>();
 		this.jdbc.sql("""
-				select t.category_id, t.created_at, t.first_response_at
+				select t.thread_type, t.category_id, t.created_at, t.first_response_at
 				from otosapp_messagethread t
-				where t.thread_type = 'academic' and t.category_id is not null
-				  and t.created_at >= :since and t.created_at <= :now
+				where t.created_at >= :since and t.created_at <= :now
 				  and (t.created_by_id is null or t.created_by_id = t.student_id)
 				  %s
-				""".formatted((onlyCategory != null) ? "and t.category_id = :category" : ""))
-			.param("category", (onlyCategory != null) ? onlyCategory : -1L)
+				""".formatted(narrower))
 			.param("since", Timestamp.from(now.minus(USUAL_WINDOW)))
 			.param("now", Timestamp.from(now))
-			.query((rs, rowNumber) -> {
-				Instant created = rs.getTimestamp("created_at").toInstant();
-				Timestamp first = rs.getTimestamp("first_response_at");
-				Map<Long, List<Duration>> into = (first != null) ? answered : unanswered;
-				Instant end = (first != null) ? first.toInstant() : now;
-				return into.computeIfAbsent(rs.getLong("category_id"), (id) -> new ArrayList<>())
-					.add(Duration.between(created, end));
-			})
-			.list();
-		Map<Long, Duration> usual = new HashMap<>();
-		answered.forEach((category, times) -> median(times, unanswered.getOrDefault(category, List.of()))
-			.ifPresent((median) -> usual.put(category, median)));
-		return usual;
-	}
-
-	/**
-	 * {@link #usualFirstResponse()} as students read it, rounded up.
-	 * @return per category id
-	 */
-	@Transactional(readOnly = true)
-	public Map<Long, UsualWait> usualWaits() {
-		Map<Long, UsualWait> waits = new HashMap<>();
-		usualFirstResponse().forEach((category, median) -> waits.put(category, UsualWait.roundedUp(median)));
-		return waits;
-	}
-
-	/**
-	 * {@link #usualWaits()} for one category: what a student's thread page shows.
-	 * @param categoryId the thread's category
-	 * @return the usual wait, if the category has enough threads
-	 */
-	@Transactional(readOnly = true)
-	public Optional<UsualWait> usualWait(long categoryId) {
-		return Optional.ofNullable(usualFirstResponse(categoryId).get(categoryId)).map(UsualWait::roundedUp);
+			.query((RowCallbackHandler) (rs) -> {
+				ThreadType type = ThreadType.fromCode(rs.getString("thread_type"));
+				long category = rs.getLong("category_id");
+				Object desk = (type != ThreadType.ACADEMIC) ? type : rs.wasNull() ? null : category;
+				if (desk != null) {
+					Instant created = rs.getTimestamp("created_at").toInstant();
+					Timestamp first = rs.getTimestamp("first_response_at");
+					Map<Object, List<Duration>> into = (first != null) ? answered : unanswered;
+					Instant end = (first != null) ? first.toInstant() : now;
+					into.computeIfAbsent(desk, (key) -> new ArrayList<>()).add(Duration.between(created, end));
+				}
+			});
+		Map<Long, UsualWait> byCategory = new HashMap<>();
+		Map<ThreadType, UsualWait> byType = new EnumMap<>(ThreadType.class);
+		answered
+			.forEach((desk, times) -> median(times, unanswered.getOrDefault(desk, List.of())).map(UsualWait::roundedUp)
+				.ifPresent((usual) -> {
+					if (desk instanceof ThreadType type) {
+						byType.put(type, usual);
+					}
+					else {
+						byCategory.put((Long) desk, usual);
+					}
+				}));
+		return new UsualWaits(byCategory, byType);
 	}
 
 	static Optional<Duration> median(List<Duration> answered, List<Duration> unanswered) {

@@ -39,7 +39,7 @@ class FlywayConfigurationTests {
 		assertThat(configuration.isBaselineOnMigrate()).isFalse();
 		assertThat(configuration.isValidateOnMigrate()).isTrue();
 		assertThat(configuration.getLocations()).extracting(Object::toString)
-			.containsExactly("classpath:" + MigrationSource.CLASSPATH_FOLDER);
+			.containsExactly("classpath:" + MigrationSource.CLASSPATH_FOLDER, "classpath:db/vendor/h2");
 	}
 
 	@Test

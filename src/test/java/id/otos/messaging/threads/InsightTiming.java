@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Not part of the suite (its name matches no test pattern): times staff search and the
  * overview on the benchmark school ({@code db seed --scale}) in the embedded PostgreSQL,
- * as the services run them (their SQL, no HTTP). Response times of the seeded threads are
- * filled by V6's own statements. Run it alone with
+ * as the services run them (their SQL, no HTTP); the seed writes the threads' response
+ * times. Run it alone with
  * {@code mvn -q test -P '!install-squawk' -Dtest=InsightTiming -Dseed.scale=10 -Dtiming.runs=5}.
  */
 class InsightTiming {
@@ -44,7 +44,6 @@ class InsightTiming {
 						"--spring.datasource.username=postgres", "--spring.datasource.password=postgres" });
 		assertThat(exitCode).isZero();
 		JdbcClient jdbc = JdbcClient.create(TestDatabases.postgresDataSource(database));
-		fillResponseTimes(jdbc);
 		jdbc.sql("analyze").update();
 		Inbox inbox = new Inbox(jdbc, Clock.systemUTC(), new SimpleMeterRegistry());
 		Overview overview = new Overview(jdbc, Clock.systemUTC(), ZoneId.of("Asia/Jakarta"));
@@ -66,6 +65,15 @@ class InsightTiming {
 				() -> inbox.page(admin, new InboxFilter(null, null, "zzzq", 1, 20)).total());
 		time("search, teacher, a common word",
 				() -> inbox.page(teacher, new InboxFilter(null, null, "kabari", 1, 20)).total());
+		time("search, teacher, a word found nowhere",
+				() -> inbox.page(teacher, new InboxFilter(null, null, "zzzq", 1, 20)).total());
+		time("everything, admin, newest activity first",
+				() -> inbox
+					.page(admin,
+							new InboxFilter(null, null, null, 1, 20,
+									new StaffFilter(InboxScope.ALL, false, false, false, null, null, false, null,
+											InboxOrder.ACTIVITY)))
+					.total());
 		time("overdue first, admin, everything",
 				() -> inbox
 					.page(admin,
@@ -82,27 +90,6 @@ class InsightTiming {
 					.total());
 		time("overview, admin", () -> overview.of(admin).openTotal());
 		time("overview, teacher", () -> overview.of(teacher).openTotal());
-	}
-
-	/** V6's statements, so that the seeded threads have their response times. */
-	private static void fillResponseTimes(JdbcClient jdbc) {
-		jdbc.sql("""
-				update otosapp_messagethread t
-				set first_response_at = (select min(m.created_at) from otosapp_message m
-				                         where m.thread_id = t.id and m.sender_id <> t.student_id)
-				where t.created_by_id is null or t.created_by_id = t.student_id""").update();
-		jdbc.sql("""
-				update otosapp_messagethread t set resolved_at = coalesce(t.closed_at, t.updated_at)
-				where t.status in ('resolved', 'closed')""").update();
-		jdbc.sql(
-				"""
-						update otosapp_messagethread t
-						set awaiting_reply_since = (select min(m.created_at) from otosapp_message m
-						                            where m.thread_id = t.id and m.sender_id = t.student_id
-						                              and m.id > coalesce((select max(o.id) from otosapp_message o
-						                                                   where o.thread_id = t.id and o.sender_id <> t.student_id), 0))
-						where t.status in ('open', 'pending')""")
-			.update();
 	}
 
 	private static void time(String what, Supplier<Object> run) {

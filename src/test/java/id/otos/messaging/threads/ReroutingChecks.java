@@ -157,6 +157,46 @@ abstract class ReroutingChecks {
 	}
 
 	@Test
+	void aCategoryThatGetsATeacherTakesBackTheQuestionsTheOperatorsHeldForIt() {
+		long biologi = this.categories.create("Biologi");
+		long waiting = this.desk.open(this.siswa1,
+				new NewThread("Sel", ThreadType.ACADEMIC, biologi, null, Priority.NORMAL, "Tolong", null), null);
+		long answered = this.desk.open(this.siswa1,
+				new NewThread("Mitosis", ThreadType.ACADEMIC, biologi, null, Priority.NORMAL, "Tolong", null), null);
+		this.desk.changeStatus(new Viewer(this.operator, RoleName.OPERATOR, Set.of()), answered, ThreadStatus.RESOLVED);
+		assertThat(handlerOf(waiting)).isEqualTo(this.operator);
+		long guru3 = this.accounts.register(
+				new NewAccount("guru3@otos.test", "guru3", "Guru", "Tiga", null, RoleName.TEACHER, DemoLogIn.PASSWORD));
+		assertThat(handlerOf(waiting)).as("guru3 does not teach Biologi yet").isEqualTo(this.operator);
+
+		this.categories.assignTeacher(biologi, guru3);
+
+		assertThat(handlerOf(waiting)).isEqualTo(guru3);
+		assertThat(audit(waiting)).last().isEqualTo("rerouted|" + this.operator + "|" + guru3 + "|teacher");
+		assertThat(handlerOf(answered)).as("resolved: the operator's answer stands").isEqualTo(this.operator);
+		assertThat(this.counts.of(new Viewer(guru3, RoleName.TEACHER, Set.of(biologi))))
+			.as("the student's message, now on guru3's desk")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aTeacherAddedInDjangoIsFoundBySweepingAndTakesTheWaitingQuestions() {
+		long biologi = this.categories.create("Biologi");
+		long waiting = this.desk.open(this.siswa1,
+				new NewThread("Sel", ThreadType.ACADEMIC, biologi, null, Priority.NORMAL, "Tolong", null), null);
+		// as Django does it: straight in the table, telling this application nothing
+		this.jdbc.sql("insert into otosapp_category_teachers (category_id, user_id) values (:category, :teacher)")
+			.param("category", biologi)
+			.param("teacher", this.guru1)
+			.update();
+
+		assertThat(this.rerouting.rerouteStranded()).isEqualTo(1);
+
+		assertThat(handlerOf(waiting)).isEqualTo(this.guru1);
+		assertThat(this.rerouting.rerouteStranded()).as("nothing left to move").isZero();
+	}
+
+	@Test
 	void changesMadeInDjangoAreFoundBySweepingAndRerouted() {
 		long assigned = ask(this.guru1);
 		long queued = ask(this.guru1);

@@ -192,17 +192,41 @@ abstract class ResponseTimeChecks {
 		for (int i = 0; i < 4; i++) {
 			answeredAfterMinutes(ask(ThreadType.ACADEMIC, "Soal " + i), 90);
 		}
-		assertThat(this.responseTimes.usualWaits()).as("four threads are not enough").isEmpty();
-		assertThat(this.responseTimes.usualWait(this.matematika)).isEmpty();
+		assertThat(this.responseTimes.usualWaits().isEmpty()).as("four threads are not enough").isTrue();
+		assertThat(this.responseTimes.usualWait(ThreadType.ACADEMIC, this.matematika)).isEmpty();
 
 		answeredAfterMinutes(ask(ThreadType.ACADEMIC, "Soal 5"), 100);
-		assertThat(this.responseTimes.usualWaits()).containsEntry(this.matematika,
+		assertThat(this.responseTimes.usualWaits().byCategory()).containsEntry(this.matematika,
 				new UsualWait(2, UsualWait.Unit.HOURS));
-		assertThat(this.responseTimes.usualWait(this.matematika)).contains(new UsualWait(2, UsualWait.Unit.HOURS));
+		assertThat(this.responseTimes.usualWaits().byType()).isEmpty();
+		assertThat(this.responseTimes.usualWait(ThreadType.ACADEMIC, this.matematika))
+			.contains(new UsualWait(2, UsualWait.Unit.HOURS));
+	}
+
+	@Test
+	void threadsOtherThanQuestionsAreToldTheUsualWaitOfTheirType() {
+		for (int i = 0; i < 5; i++) {
+			answeredAfterMinutes(ask(ThreadType.TECHNICAL, "Aplikasi " + i), 20);
+		}
+		for (int i = 0; i < 4; i++) {
+			answeredAfterMinutes(ask(ThreadType.GENERAL, "Umum " + i), 20);
+		}
+
+		assertThat(this.responseTimes.usualWaits().byType()).as("five technical threads, four general ones")
+			.containsExactly(Map.entry(ThreadType.TECHNICAL, new UsualWait(30, UsualWait.Unit.MINUTES)));
+		assertThat(this.responseTimes.usualWaits().types()).containsExactly(ThreadType.TECHNICAL);
+		assertThat(this.responseTimes.usualWait(ThreadType.TECHNICAL, null))
+			.contains(new UsualWait(30, UsualWait.Unit.MINUTES));
+		assertThat(this.responseTimes.usualWait(ThreadType.GENERAL, null)).isEmpty();
+		assertThat(this.responseTimes.usualWaits().byCategory()).isEmpty();
 	}
 
 	private void answeredAfterMinutes(long thread, int minutes) {
-		this.desk.reply(this.guru1, thread, "Jawaban", null, null);
+		this.desk.reply(this.jdbc.sql("select thread_type from otosapp_messagethread where id = :t")
+			.param("t", thread)
+			.query(String.class)
+			.single()
+			.equals("academic") ? this.guru1 : this.operator, thread, "Jawaban", null, null);
 		Instant opened = Instant.now().minus(Duration.ofDays(1));
 		this.jdbc
 			.sql("update otosapp_messagethread set created_at = :opened, first_response_at = :answered where id = :t")

@@ -181,6 +181,52 @@ abstract class StaffSearchChecks {
 	}
 
 	@Test
+	void aPageCountsTheFirstThousandMatchesAndSaysThereAreMore() {
+		long student = this.siswa1.userId();
+		Instant now = Instant.now();
+		for (int i = 1; i <= Inbox.TOTAL_CAP + 4; i++) {
+			Timestamp at = Timestamp.from(now.minusSeconds(i));
+			this.jdbc.sql("""
+					insert into otosapp_messagethread (title, thread_type, status, created_at, updated_at,
+					    last_activity, priority, student_id, created_by_id, version)
+					values (:title, 'general', 'open', :at, :at, :at, 'normal', :student, :student, 0)""")
+				.param("title", "Banyak " + i)
+				.param("at", at)
+				.param("student", student)
+				.update();
+			this.jdbc
+				.sql("""
+						insert into otosapp_message (thread_id, sender_id, content, is_read, is_edited, created_at, updated_at)
+						select max(id), :student, :content, false, false, :at, :at from otosapp_messagethread""")
+				.param("student", student)
+				.param("content", "Pesan serupa nomor " + i)
+				.param("at", at)
+				.update();
+		}
+		StaffFilter everything = scope(InboxScope.ALL);
+		StaffFilter urgentFirst = new StaffFilter(InboxScope.ALL, false, false, false, null, null, false, null,
+				InboxOrder.URGENCY);
+
+		for (InboxFilter filter : List.of(new InboxFilter(null, null, null, 1, 20, everything),
+				new InboxFilter(null, null, null, 1, 20, urgentFirst), new InboxFilter(null, null, "serupa", 1, 20),
+				new InboxFilter(null, null, "banyak", 1, 20))) {
+			InboxPage page = this.inbox.page(this.admin, filter);
+			assertThat(page.total()).as(filter.toString()).isEqualTo(Inbox.TOTAL_CAP);
+			assertThat(page.more()).as(filter.toString()).isTrue();
+			assertThat(page.pages()).as(filter.toString()).isEqualTo(Inbox.TOTAL_CAP / 20);
+		}
+		assertThat(titles(this.admin, new InboxFilter(null, null, "serupa", 1, 3))).containsExactly("Banyak 1",
+				"Banyak 2", "Banyak 3");
+		InboxPage farAway = this.inbox.page(this.admin, new InboxFilter(null, null, "serupa", 70, 20));
+		assertThat(farAway.page()).isEqualTo(Inbox.TOTAL_CAP / 20);
+		assertThat(farAway.rows()).extracting(InboxRow::title).startsWith("Banyak 981").endsWith("Banyak 1000");
+		InboxPage one = this.inbox.page(this.admin, search("nomor 1003"));
+		assertThat(one.rows()).extracting(InboxRow::title).containsExactly("Banyak 1003");
+		assertThat(one.more()).isFalse();
+		assertThat(this.inbox.page(this.siswa1, new InboxFilter(null, null, null, 1, 20)).more()).isTrue();
+	}
+
+	@Test
 	void aStudentsInboxIgnoresTheStaffFilters() {
 		ask(this.siswa1, ThreadType.GENERAL, null, "Satu", "Halo");
 		ask(this.siswa1, ThreadType.TECHNICAL, null, "Dua", "Halo");

@@ -64,10 +64,10 @@ class BroadcastController {
 				model.addAttribute("recipients", recipients);
 				return page(form, model);
 			}
-			int sent = Submissions.once(() -> this.broadcasts.send(viewer, form.toBroadcast()));
+			Broadcasts.Sent sent = Submissions.once(() -> this.broadcasts.send(viewer, form.toBroadcast()));
 			redirect.addFlashAttribute("flashSuccess", "broadcast.done");
-			redirect.addFlashAttribute("flashSuccessArgument", sent);
-			return "redirect:/messages/";
+			redirect.addFlashAttribute("flashSuccessArgument", sent.recipients());
+			return "redirect:/messages/broadcasts/" + sent.broadcastId() + "/";
 		}
 		catch (ThreadRuleException ex) {
 			errors.reject(ex.getMessage());

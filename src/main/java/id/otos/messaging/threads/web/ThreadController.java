@@ -85,6 +85,7 @@ class ThreadController {
 			@RequestParam(name = "after_note", defaultValue = "0") long afterNote, Model model) {
 		ThreadView thread = this.pages.readAfter(viewer, id, Math.max(after, 0));
 		this.pageModel.fillUpdate(thread, this.notes.read(viewer, thread, afterNote), model);
+		model.addAttribute("overdue", this.responseTimes.isOverdue(thread.id()));
 		return "threads/thread-update";
 	}
 
@@ -206,8 +207,9 @@ class ThreadController {
 		this.pageModel.fill(thread, notes, model);
 		model.addAttribute("answerChoices", this.answers.choicesFor(viewer, thread));
 		model.addAttribute("overdue", this.responseTimes.isOverdue(thread.id()));
-		if (viewer.isStudent() && thread.categoryId() != null) {
-			model.addAttribute("usualWait", this.responseTimes.usualWait(thread.categoryId()).orElse(null));
+		if (viewer.isStudent()) {
+			model.addAttribute("usualWait",
+					this.responseTimes.usualWait(thread.type(), thread.categoryId()).orElse(null));
 		}
 		model.addAttribute("reply", reply);
 		model.addAttribute("note", note);

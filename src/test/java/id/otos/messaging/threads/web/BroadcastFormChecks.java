@@ -40,7 +40,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -85,7 +85,7 @@ abstract class BroadcastFormChecks {
 
 		for (int sending = 0; sending < 2; sending++) {
 			this.mvc.perform(broadcast("Libur \r\nsekolah", key, siswa("siswa1"), siswa("siswa2")))
-				.andExpect(redirectedUrl("/messages/"))
+				.andExpect(redirectedUrlPattern("/messages/broadcasts/*/"))
 				.andExpect(flash().attribute("flashSuccess", "broadcast.done"))
 				.andExpect(flash().attribute("flashSuccessArgument", 2));
 		}
@@ -111,7 +111,7 @@ abstract class BroadcastFormChecks {
 		assertThat(infoThreads()).as("the first submission only counts").isZero();
 
 		this.mvc.perform(broadcastForm("all_students", "yes", "confirm", count))
-			.andExpect(redirectedUrl("/messages/"))
+			.andExpect(redirectedUrlPattern("/messages/broadcasts/*/"))
 			.andExpect(flash().attribute("flashSuccessArgument", 2));
 		assertThat(this.jdbc.sql("select student_id from otosapp_messagethread where thread_type = 'info'")
 			.query(Long.class)
@@ -144,7 +144,7 @@ abstract class BroadcastFormChecks {
 		assertThat(count).isEqualTo("2");
 
 		this.mvc.perform(broadcastForm("category", String.valueOf(matematika), "confirm", count))
-			.andExpect(redirectedUrl("/messages/"))
+			.andExpect(redirectedUrlPattern("/messages/broadcasts/*/"))
 			.andExpect(flash().attribute("flashSuccessArgument", 2));
 		assertThat(this.jdbc
 			.sql("select student_id from otosapp_messagethread where thread_type = 'info'"
@@ -173,8 +173,11 @@ abstract class BroadcastFormChecks {
 			CountDownLatch firstSent = new CountDownLatch(1);
 			CountDownLatch commitFirst = new CountDownLatch(1);
 			Future<Integer> first = pool.submit(() -> this.transactions.execute((status) -> {
-				int sent = this.broadcasts.send(operator, new Broadcast("Libur", "Besok libur.", Priority.NORMAL, false,
-						java.util.List.of(siswa1), null, key));
+				int sent = this.broadcasts
+					.send(operator,
+							new Broadcast("Libur", "Besok libur.", Priority.NORMAL, false, java.util.List.of(siswa1),
+									null, key))
+					.recipients();
 				firstSent.countDown();
 				await(commitFirst);
 				return sent;
@@ -187,7 +190,7 @@ abstract class BroadcastFormChecks {
 			assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
 			MvcResult answer = second.get(30, TimeUnit.SECONDS);
 			assertThat(answer.getResponse().getStatus()).isEqualTo(302);
-			assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/messages/");
+			assertThat(answer.getResponse().getRedirectedUrl()).matches("/messages/broadcasts/\\d+/");
 			Map<String, Object> flash = answer.getFlashMap();
 			assertThat(flash).containsEntry("flashSuccess", "broadcast.done").containsEntry("flashSuccessArgument", 1);
 		}

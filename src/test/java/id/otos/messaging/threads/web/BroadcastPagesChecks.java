@@ -30,7 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -135,7 +135,7 @@ abstract class BroadcastPagesChecks {
 				.param("submission_key", UUID.randomUUID().toString())
 				.with(user(principal(sender)))
 				.with(csrf()))
-			.andExpect(redirectedUrl("/messages/"));
+			.andExpect(redirectedUrlPattern("/messages/broadcasts/*/"));
 		return this.jdbc
 			.sql("select b.id from otos_broadcast b join otosapp_user u on u.id = b.sender_id"
 					+ " where u.email = :sender and b.title = :title")

@@ -124,6 +124,9 @@ class MessagingBrowserTests {
 			assertThat(operator.text("broadcast-recipients")).contains("2");
 			operator.click("broadcast-confirm");
 			assertThat(operator.text("flash-success")).contains("2");
+			assertThat(operator.path()).as("the broadcast's own page, where its replies gather")
+				.matches("/messages/broadcasts/\\d+/");
+			assertThat(operator.text("broadcast-title")).isEqualTo("Jadwal tryout nasional");
 		}
 		String firstPath;
 		try (Browser siswa = Browser.open(base())) {
