@@ -334,11 +334,11 @@ public class Inbox {
 	 * them.
 	 */
 	private static StaffFilter staffFilter(Viewer viewer, InboxFilter filter) {
-		return viewer.isHandler() ? filter.staff() : StaffFilter.NONE;
+		return ThreadAccess.usesStaffTools(viewer) ? filter.staff() : StaffFilter.NONE;
 	}
 
 	private String where(Viewer viewer, InboxFilter filter, Map<String, Object> parameters) {
-		boolean beyondDesk = viewer.isHandler() && filter.looksBeyondDesk();
+		boolean beyondDesk = ThreadAccess.usesStaffTools(viewer) && filter.looksBeyondDesk();
 		StringBuilder where = new StringBuilder(
 				beyondDesk ? DeskQuery.openable(viewer).condition() : DeskQuery.of(viewer).condition());
 		staffConditions(viewer, staffFilter(viewer, filter), where, parameters);

@@ -46,9 +46,11 @@ public class Overview {
 		this.zone = zone;
 	}
 
-	/** Whether the viewer has an overview at all: people who answer threads. */
+	/**
+	 * Whether the viewer has an overview at all ({@link ThreadAccess#usesStaffTools}).
+	 */
 	public static boolean mayView(Viewer viewer) {
-		return viewer.isHandler();
+		return ThreadAccess.usesStaffTools(viewer);
 	}
 
 	@Transactional(readOnly = true)

@@ -112,6 +112,14 @@ public final class ThreadAccess {
 	}
 
 	/**
+	 * Whether the viewer has the desk's tools: the staff filters and search beyond their
+	 * desk in the inbox, the CSV export, and the overview: those who answer threads.
+	 */
+	public static boolean usesStaffTools(Viewer viewer) {
+		return viewer.isHandler();
+	}
+
+	/**
 	 * Whether the viewer keeps ready answers of their own and uses the shared ones: those
 	 * who answer threads.
 	 */

@@ -150,6 +150,35 @@ class SeedCommandTests {
 	}
 
 	@Test
+	void everyThreadKeepsItsResponseTimesAsTheApplicationDoes() {
+		// the definitions of V6, which filled them for threads written before it
+		assertThat(count("""
+				select count(*) from otosapp_messagethread t
+				where t.first_response_at is distinct from (select min(m.created_at) from otosapp_message m
+				                                            where m.thread_id = t.id and m.sender_id <> t.student_id)
+				   or t.resolved_at is distinct from
+				        (case when t.status in ('resolved', 'closed') then coalesce(t.closed_at, t.updated_at) end)
+				   or t.awaiting_reply_since is distinct from
+				        (case when t.status in ('open', 'pending') then
+				           (select min(m.created_at) from otosapp_message m
+				            where m.thread_id = t.id and m.sender_id = t.student_id
+				              and m.id > coalesce((select max(o.id) from otosapp_message o
+				                                   where o.thread_id = t.id and o.sender_id <> t.student_id), 0)) end)
+				""")).isZero();
+		assertThat(count("select count(*) from otosapp_messagethread where awaiting_reply_since is not null"))
+			.isPositive();
+		assertThat(count("select count(*) from otosapp_messagethread where first_response_at is not null"))
+			.isPositive();
+	}
+
+	@Test
+	void theSearchIndexesAreBuiltAgainAfterTheLoad() {
+		assertThat(jdbc.sql("select indexname from pg_indexes where indexdef like '%gin_trgm_ops%' order by indexname")
+			.query(String.class)
+			.list()).containsExactly("otosapp_message_content_trgm_idx", "otosapp_messagethread_title_trgm_idx");
+	}
+
+	@Test
 	void refusesADatabaseThatAlreadyHoldsThreads() {
 		Run again = seed(database, "--students=5", "--teachers=1", "--threads=5");
 

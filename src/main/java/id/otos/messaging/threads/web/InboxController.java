@@ -55,8 +55,9 @@ class InboxController {
 		model.addAttribute("statuses", ThreadStatus.values());
 		model.addAttribute("types", ThreadType.values());
 		model.addAttribute("priorities", Priority.values());
-		model.addAttribute("staffFilters", viewer.isHandler());
-		if (viewer.isHandler()) {
+		boolean staffTools = ThreadAccess.usesStaffTools(viewer);
+		model.addAttribute("staffFilters", staffTools);
+		if (staffTools) {
 			model.addAttribute("scopes", InboxScope.values());
 			model.addAttribute("orders", InboxOrder.values());
 			model.addAttribute("waitingHoursMax", StaffFilter.WAITING_HOURS_MAX);
