@@ -10,6 +10,7 @@
 --    explanation (otosapp_question.explanation): who, when, the text before and after, so that the
 --    previous text can be restored.
 
+-- The submission keys are varchar(64) as in V2 and V8 (sizes that Hibernate-style checks can read).
 -- squawk-ignore-file prefer-text-field
 
 -- The index on question_id is built in this migration's transaction (Flyway runs each migration
@@ -43,8 +44,8 @@ create table otos_question_explanation_audit (
     new_explanation text,
     submission_key varchar(64),
     changed_at timestamp with time zone not null,
-    constraint otos_question_explanation_audit_changed_by_id_submission_key_key unique (changed_by_id, submission_key),
-    constraint otos_question_explanation_audit_changed_by_id_fk foreign key (changed_by_id) references otosapp_user (id) on delete set null
+    constraint otos_question_explanation_audit_submission_key_key unique (changed_by_id, submission_key),
+    constraint otos_question_explanation_audit_changed_by_fk foreign key (changed_by_id) references otosapp_user (id) on delete set null
 );
 
-create index otos_question_explanation_audit_question_id_idx on otos_question_explanation_audit (question_id, id);
+create index otos_question_explanation_audit_question_idx on otos_question_explanation_audit (question_id, id);

@@ -111,6 +111,30 @@ public class QuestionBank {
 	@Transactional
 	public Optional<ExplanationChange> changeExplanation(long questionId, long byUserId, String html,
 			String submissionKey, Instant now) {
+		return write(questionId, byUserId, QuestionHtml.sanitize(html).strip(), submissionKey, now);
+	}
+
+	/**
+	 * Puts back, exactly as it was, the explanation a change replaced (otos's own text,
+	 * or one written here through the policy), as a change of its own. The same
+	 * submission twice changes it once.
+	 * @return the change, or empty for a resubmission (or no such change)
+	 */
+	@Transactional
+	public Optional<ExplanationChange> restoreExplanation(long questionId, long changeId, long byUserId,
+			String submissionKey, Instant now) {
+		if (!isPresent()) {
+			return Optional.empty();
+		}
+		Optional<String> before = this.jdbc.sql("""
+				select coalesce(previous_explanation, '') from otos_question_explanation_audit
+				where question_id = :question and id = :change
+				""").param("question", questionId).param("change", changeId).query(String.class).optional();
+		return before.flatMap((text) -> write(questionId, byUserId, text, submissionKey, now));
+	}
+
+	private Optional<ExplanationChange> write(long questionId, long byUserId, String next, String submissionKey,
+			Instant now) {
 		if (!isPresent()) {
 			return Optional.empty();
 		}
@@ -122,7 +146,6 @@ public class QuestionBank {
 		if (current.isEmpty()) {
 			return Optional.empty();
 		}
-		String next = QuestionHtml.sanitize(html).strip();
 		String key = (submissionKey == null || submissionKey.isBlank()) ? null : submissionKey;
 		if (key != null && this.jdbc.sql(
 				"select count(*) from otos_question_explanation_audit where changed_by_id = :by and submission_key = :key")
@@ -169,18 +192,6 @@ public class QuestionBank {
 			return Optional.empty();
 		}
 		return changes("a.question_id = :question and a.id = :change", questionId, changeId).stream().findFirst();
-	}
-
-	/** The text a change replaced, as it was stored (already sanitized when written). */
-	@Transactional(readOnly = true)
-	public Optional<String> textBefore(long questionId, long changeId) {
-		if (!isPresent()) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("""
-				select coalesce(previous_explanation, '') from otos_question_explanation_audit
-				where question_id = :question and id = :change
-				""").param("question", questionId).param("change", changeId).query(String.class).optional();
 	}
 
 	private List<ExplanationChange> changes(String condition, long questionId, long changeId) {

@@ -61,12 +61,20 @@ public class Explanations {
 		}).orElse(false);
 	}
 
-	/** Puts back the text a change replaced, as a change of its own. */
+	/**
+	 * Puts back, exactly, the text a change replaced, as a change of its own. The same
+	 * form twice restores once.
+	 */
 	@Transactional
 	public boolean restore(Viewer by, long questionId, long changeId, String submissionKey) {
 		requirePublisher(by, questionId);
-		String before = this.questions.textBefore(questionId, changeId).orElseThrow(QuestionNotFoundException::new);
-		return publish(by, questionId, before, submissionKey);
+		Instant now = this.clock.instant();
+		return this.questions.restoreExplanation(questionId, changeId, by.userId(), submissionKey, now)
+			.map((change) -> {
+				tell(by, questionId, now);
+				return true;
+			})
+			.orElse(false);
 	}
 
 	private void tell(Viewer by, long questionId, Instant now) {

@@ -13,7 +13,6 @@ import id.otos.messaging.questions.QuestionNotFoundException;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,25 +123,34 @@ public class QuestionReports {
 		if (content.strip().length() > Message.CONTENT_MAX) {
 			throw new ThreadRuleException("thread.error.content-too-long");
 		}
-		Instant now = this.clock.instant();
-		List<MessageThread> reports = lockedReports(staff, questionId, ThreadAction.REPLY);
-		try {
-			this.jdbc
-				.sql("""
-						insert into otos_question_answer (question_id, author_id, content, report_count, submission_key, created_at)
-						values (:question, :author, :content, :count, :key, :now)
-						""")
-				.param("question", questionId)
-				.param("author", staff.userId())
-				.param("content", content.strip())
-				.param("count", reports.size())
-				.param("key", (submissionKey == null || submissionKey.isBlank()) ? null : submissionKey)
-				.param("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
+		String key = (submissionKey == null || submissionKey.isBlank()) ? null : submissionKey;
+		if (key != null && this.jdbc
+			.sql("select count(*) from otos_question_answer where author_id = :author and submission_key = :key")
+			.param("author", staff.userId())
+			.param("key", key)
+			.query(Long.class)
+			.single() > 0) {
 			return 0;
 		}
+		Instant now = this.clock.instant();
+		List<MessageThread> reports = lockedReports(staff, questionId, ThreadAction.REPLY);
+		if (reports.isEmpty()) {
+			return 0;
+		}
+		// a racing identical submission hits the key's unique constraint: the caller runs
+		// this again
+		this.jdbc
+			.sql("""
+					insert into otos_question_answer (question_id, author_id, content, report_count, submission_key, created_at)
+					values (:question, :author, :content, :count, :key, :now)
+					""")
+			.param("question", questionId)
+			.param("author", staff.userId())
+			.param("content", content.strip())
+			.param("count", reports.size())
+			.param("key", key)
+			.param("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+			.update();
 		for (MessageThread thread : reports) {
 			thread.replied(staff, now);
 			this.posting.post(thread, staff, content, null, null, now);
