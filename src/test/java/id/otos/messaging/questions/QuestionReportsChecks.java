@@ -324,6 +324,100 @@ abstract class QuestionReportsChecks {
 		assertThat(explanation()).isEqualTo(before);
 	}
 
+	/**
+	 * The authorization matrix of the question pages: each person against each page and
+	 * action, on a question with one open report (student 1's, held by teacher 1).
+	 * 200/302 where the rules allow it, 403 for the new-thread form of a non-student (as
+	 * the plain form), 404 everywhere else; a refused request changes nothing.
+	 */
+	@Test
+	void everyPersonGetsWhatTheRulesSayOnEveryQuestionPageAndAction() throws Exception {
+		long visitor = this.fixture.user("visitor@otos.example").id();
+		long report = report(STUDENT1, this.question, "Laporan pertama");
+		// columns: FORM, REPORT, GROUP, ANSWER, RESOLVE, EXPLAIN, RESTORE
+		Map<Long, int[]> spec = new java.util.LinkedHashMap<>();
+		spec.put(STUDENT1, new int[] { 200, 302, 404, 404, 404, 404, 404 });
+		spec.put(STUDENT2, new int[] { 200, 302, 404, 404, 404, 404, 404 });
+		spec.put(STUDENT3, new int[] { 404, 404, 404, 404, 404, 404, 404 });
+		spec.put(TEACHER2, new int[] { 403, 403, 404, 404, 404, 404, 404 });
+		spec.put(OPERATOR, new int[] { 403, 403, 404, 404, 404, 404, 404 });
+		spec.put(visitor, new int[] { 403, 403, 404, 404, 404, 404, 404 });
+		spec.put(TEACHER1, new int[] { 403, 403, 200, 302, 302, 302, 302 });
+		spec.put(ADMIN, new int[] { 403, 403, 200, 302, 302, 302, 302 });
+		this.mvc
+			.perform(post("/messages/questions/{id}/", this.question).param("action", "explain")
+				.param("explanation", "<p>Versi guru</p>")
+				.param("submission_key", "matrix-setup")
+				.cookie(logIn(TEACHER1))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		long change = ((Number) this.jdbc.sql("select max(id) from otos_question_explanation_audit")
+			.query()
+			.singleValue()).longValue();
+		for (Map.Entry<Long, int[]> row : spec.entrySet()) {
+			long who = row.getKey();
+			int[] expected = row.getValue();
+			String q = Long.toString(this.question);
+			String key = "m-" + who + "-" + System.nanoTime();
+			String before = snapshot(report);
+			int[] actual = new int[7];
+			actual[0] = this.mvc.perform(get("/messages/create/").param("question", q).cookie(logIn(who)))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			actual[1] = this.mvc
+				.perform(multipart("/messages/create/").param("question", q)
+					.param("title", "Laporan")
+					.param("thread_type", "report")
+					.param("priority", "normal")
+					.param("content", "Salah")
+					.param("submission_key", key)
+					.cookie(logIn(who))
+					.with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			actual[2] = this.mvc.perform(get("/messages/questions/{id}/", q).cookie(logIn(who)))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			String afterReports = snapshot(report);
+			actual[3] = status(post("/messages/questions/{id}/", q).param("action", "answer")
+				.param("content", "Jawaban")
+				.param("submission_key", key + "a"), who);
+			actual[4] = status(post("/messages/questions/{id}/", q).param("action", "resolve"), who);
+			actual[5] = status(post("/messages/questions/{id}/", q).param("action", "explain")
+				.param("explanation", "<p>Baru " + who + "</p>")
+				.param("submission_key", key + "e"), who);
+			actual[6] = status(post("/messages/questions/{id}/", q).param("action", "restore")
+				.param("change", Long.toString(change))
+				.param("submission_key", key + "r"), who);
+			assertThat(actual).as("user " + who).containsExactly(expected);
+			if (expected[3] == 404) {
+				assertThat(snapshot(report)).as("user " + who + " changed nothing").isEqualTo(afterReports);
+			}
+			if (expected[1] != 302) {
+				assertThat(afterReports).as("user " + who + " opened nothing").isEqualTo(before);
+			}
+		}
+	}
+
+	private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, long who)
+			throws Exception {
+		return this.mvc.perform(request.cookie(logIn(who)).with(csrf())).andReturn().getResponse().getStatus();
+	}
+
+	/** What a refused request must leave as it was. */
+	private String snapshot(long report) {
+		return threadCount() + "|" + explanation() + "|"
+				+ this.jdbc.sql("select status from otosapp_messagethread where id = :id")
+					.param("id", report)
+					.query(String.class)
+					.single()
+				+ "|" + this.jdbc.sql("select count(*) from otosapp_message").query(Long.class).single() + "|"
+				+ this.jdbc.sql("select count(*) from otos_question_explanation_audit").query(Long.class).single();
+	}
+
 	long report(long student, long questionId, String text) throws Exception {
 		return report(student, questionId, text, "k-" + student + "-" + System.nanoTime());
 	}

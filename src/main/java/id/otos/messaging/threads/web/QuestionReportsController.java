@@ -8,6 +8,7 @@ import id.otos.messaging.threads.QuestionReports.ReportGroup;
 import id.otos.messaging.threads.ThreadAccess;
 import id.otos.messaging.threads.ThreadRuleException;
 import id.otos.messaging.threads.Viewer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The open reports about one of otos's questions, folded together for staff: answered and
@@ -91,9 +93,9 @@ class QuestionReportsController {
 
 	/** A refused answer (empty, too long): back to the group, saying why. */
 	@ExceptionHandler(ThreadRuleException.class)
-	String refused(ThreadRuleException ex, @PathVariable String id, RedirectAttributes redirect) {
+	String refused(ThreadRuleException ex, HttpServletRequest request, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("flashError", ex.getMessage());
-		return "redirect:/messages/questions/" + QuestionIds.parse(id) + "/";
+		return "redirect:" + UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 	}
 
 	private String page(Viewer viewer, long questionId, ReplyForm reply, ExplanationForm explanation, Model model) {
