@@ -20,9 +20,13 @@ public final class QuestionHtml {
 	private static final Pattern OTOS_MEDIA = Pattern.compile("/media/[A-Za-z0-9_./%-]+");
 
 	private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
-		.and(Sanitizers.LINKS)
 		.and(Sanitizers.TABLES)
-		.and(new HtmlPolicyBuilder().allowElements("img")
+		.and(new HtmlPolicyBuilder().allowElements("a")
+			.allowAttributes("href")
+			.onElements("a")
+			.allowUrlProtocols("http", "https", "mailto")
+			.requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+			.allowElements("img")
 			.allowAttributes("src")
 			.matching((element, attribute, value) -> OTOS_MEDIA.matcher(value).matches() && !value.contains("..")
 					? value : null)
@@ -30,7 +34,6 @@ public final class QuestionHtml {
 			.allowAttributes("alt")
 			.onElements("img")
 			.allowElements("sub", "sup", "hr", "pre", "code", "span")
-			.requireRelsOnLinks("noopener", "noreferrer")
 			.toFactory());
 
 	private QuestionHtml() {

@@ -87,10 +87,18 @@ public class QuestionReports {
 	public ReportGroup group(Viewer staff, long questionId) {
 		Question question = questionForStaff(staff, questionId);
 		List<ReportRow> reports = openReports(staff, questionId);
+		requireGroupFor(staff, question, reports);
+		return new ReportGroup(question, reports, latestAnswer(questionId).orElse(null));
+	}
+
+	/**
+	 * The group is there for someone who may open one of its reports or correct the
+	 * question; for anyone else it does not exist.
+	 */
+	private static void requireGroupFor(Viewer staff, Question question, List<ReportRow> reports) {
 		if (reports.isEmpty() && !ThreadAccess.mayPublishExplanation(staff, question.categoryId())) {
 			throw new QuestionNotFoundException();
 		}
-		return new ReportGroup(question, reports, latestAnswer(questionId).orElse(null));
 	}
 
 	/**
@@ -116,7 +124,8 @@ public class QuestionReports {
 	 */
 	@Transactional
 	public int answerAll(Viewer staff, long questionId, String content, String submissionKey) {
-		questionForStaff(staff, questionId);
+		Question question = questionForStaff(staff, questionId);
+		requireGroupFor(staff, question, openReports(staff, questionId));
 		if (content == null || content.isBlank()) {
 			throw new ThreadRuleException("thread.error.content-required");
 		}
@@ -165,7 +174,8 @@ public class QuestionReports {
 	 */
 	@Transactional
 	public int resolveAll(Viewer staff, long questionId) {
-		questionForStaff(staff, questionId);
+		Question question = questionForStaff(staff, questionId);
+		requireGroupFor(staff, question, openReports(staff, questionId));
 		Instant now = this.clock.instant();
 		List<MessageThread> reports = lockedReports(staff, questionId, ThreadAction.RESOLVE);
 		for (MessageThread thread : reports) {

@@ -382,14 +382,14 @@ abstract class QuestionReportsChecks {
 				.getResponse()
 				.getStatus();
 			String afterReports = snapshot(report);
-			actual[3] = status(post("/messages/questions/{id}/", q).param("action", "answer")
+			actual[3] = statusOf(post("/messages/questions/{id}/", q).param("action", "answer")
 				.param("content", "Jawaban")
 				.param("submission_key", key + "a"), who);
-			actual[4] = status(post("/messages/questions/{id}/", q).param("action", "resolve"), who);
-			actual[5] = status(post("/messages/questions/{id}/", q).param("action", "explain")
+			actual[4] = statusOf(post("/messages/questions/{id}/", q).param("action", "resolve"), who);
+			actual[5] = statusOf(post("/messages/questions/{id}/", q).param("action", "explain")
 				.param("explanation", "<p>Baru " + who + "</p>")
 				.param("submission_key", key + "e"), who);
-			actual[6] = status(post("/messages/questions/{id}/", q).param("action", "restore")
+			actual[6] = statusOf(post("/messages/questions/{id}/", q).param("action", "restore")
 				.param("change", Long.toString(change))
 				.param("submission_key", key + "r"), who);
 			assertThat(actual).as("user " + who).containsExactly(expected);
@@ -402,7 +402,7 @@ abstract class QuestionReportsChecks {
 		}
 	}
 
-	private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, long who)
+	private int statusOf(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, long who)
 			throws Exception {
 		return this.mvc.perform(request.cookie(logIn(who)).with(csrf())).andReturn().getResponse().getStatus();
 	}
