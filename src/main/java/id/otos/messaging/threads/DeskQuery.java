@@ -69,6 +69,17 @@ record DeskQuery(String condition, Map<String, Object> parameters) {
 			.replace(":me", "u.id");
 	}
 
+	/**
+	 * {@link #forEveryone} for {@code db adopt}, which runs on otos's tables at our V5,
+	 * before the migration that links a report to a question: no thread is about a
+	 * question yet, and the column is not there.
+	 * @param role the people's role
+	 * @return the condition
+	 */
+	static String forEveryoneAtAdoption(RoleName role) {
+		return forEveryone(role).replace("t.question_id", "cast(null as bigint)");
+	}
+
 	private static String condition(RoleName role) {
 		return switch (role) {
 			case STUDENT -> STUDENT;
