@@ -17,15 +17,15 @@ record DeskQuery(String condition, Map<String, Object> parameters) {
 
 	private static final String TEACHER = """
 			(t.teacher_or_admin_id = :me
-			 or (t.teacher_or_admin_id is null and t.thread_type = 'academic' and t.category_id in (:categories)))""";
+			 or (t.teacher_or_admin_id is null and (t.thread_type = 'academic' or t.question_id is not null) and t.category_id in (:categories)))""";
 
 	private static final String OPERATOR = """
 			(t.teacher_or_admin_id = :me
-			 or (t.teacher_or_admin_id is null and t.thread_type <> 'academic'))""";
+			 or (t.teacher_or_admin_id is null and (t.thread_type <> 'academic' and t.question_id is null)))""";
 
 	private static final String ADMIN = """
 			(t.teacher_or_admin_id = :me
-			 or (t.teacher_or_admin_id is null and t.thread_type <> 'academic')
+			 or (t.teacher_or_admin_id is null and (t.thread_type <> 'academic' and t.question_id is null))
 			 or (t.status = 'pending' and t.close_requested_at is not null))""";
 
 	/**
@@ -39,8 +39,9 @@ record DeskQuery(String condition, Map<String, Object> parameters) {
 		DeskQuery desk = of(viewer);
 		String beyond = switch (viewer.role()) {
 			case STUDENT, VISITOR -> "1 = 0";
-			case TEACHER -> "(t.thread_type = 'academic' and t.category_id in (:categories))";
-			case OPERATOR -> "t.thread_type <> 'academic'";
+			case TEACHER ->
+				"((t.thread_type = 'academic' or t.question_id is not null) and t.category_id in (:categories))";
+			case OPERATOR -> "(t.thread_type <> 'academic' and t.question_id is null)";
 			case ADMIN -> "1 = 1";
 		};
 		return new DeskQuery("(" + desk.condition() + " or " + beyond + ")", desk.parameters());
@@ -66,6 +67,17 @@ record DeskQuery(String condition, Map<String, Object> parameters) {
 		return condition(role)
 			.replace(":categories", "select ct.category_id from otosapp_category_teachers ct where ct.user_id = u.id")
 			.replace(":me", "u.id");
+	}
+
+	/**
+	 * {@link #forEveryone} for {@code db adopt}, which runs on otos's tables at our V5,
+	 * before the migration that links a report to a question: no thread is about a
+	 * question yet, and the column is not there.
+	 * @param role the people's role
+	 * @return the condition
+	 */
+	static String forEveryoneAtAdoption(RoleName role) {
+		return forEveryone(role).replace("t.question_id", "cast(null as bigint)");
 	}
 
 	private static String condition(RoleName role) {

@@ -103,6 +103,9 @@ public class MessageThread {
 	@Column(name = "awaiting_reply_since")
 	private Instant awaitingReplySince;
 
+	@Column(name = "question_id")
+	private Long questionId;
+
 	@Version
 	@Column(nullable = false)
 	private long version;
@@ -369,6 +372,31 @@ public class MessageThread {
 
 	public Priority getPriority() {
 		return this.priority;
+	}
+
+	/** The otos question a student's report is about, or {@code null}. */
+	public Long getQuestionId() {
+		return this.questionId;
+	}
+
+	/**
+	 * Whether the thread is about the subject matter of a category, and so belongs to the
+	 * category's teachers: an academic question, or a report about one of otos's
+	 * questions (which carries the question's category).
+	 */
+	public boolean isSubjectMatter() {
+		return this.type.isAcademic() || this.questionId != null;
+	}
+
+	/**
+	 * Makes a new report about an otos question of its category: set once, when the
+	 * student opens it.
+	 */
+	void aboutQuestion(long questionId) {
+		if (this.type != ThreadType.REPORT || this.categoryId == null || this.id != null) {
+			throw new IllegalStateException("Only a new report with the question's category is about a question");
+		}
+		this.questionId = questionId;
 	}
 
 	public Long getCategoryId() {

@@ -69,9 +69,21 @@ interface MessageThreadRepository extends JpaRepository<MessageThread, Long> {
 			select t.id from MessageThread t
 			where t.status <> id.otos.messaging.threads.ThreadStatus.CLOSED
 			  and (t.handlerId = :userId
-			       or (t.handlerId is null and t.type = id.otos.messaging.threads.ThreadType.ACADEMIC))
+			       or (t.handlerId is null and (t.type = id.otos.messaging.threads.ThreadType.ACADEMIC or t.questionId is not null)))
 			order by t.id
 			""")
 	List<Long> mayHaveLostTheirDesk(long userId);
+
+	/**
+	 * Who answers the open reports about a question (the most recent report first): a new
+	 * report goes to them, if they still teach its category.
+	 */
+	@Query("""
+			select t.handlerId from MessageThread t
+			where t.questionId = :questionId and t.handlerId is not null
+			  and t.status in (id.otos.messaging.threads.ThreadStatus.OPEN, id.otos.messaging.threads.ThreadStatus.PENDING)
+			order by t.createdAt desc, t.id desc
+			""")
+	List<Long> handlerOfOpenReportsAbout(long questionId);
 
 }

@@ -76,7 +76,7 @@ class Rerouting {
 	private List<Long> waitingForATeacher(Long teacherId) {
 		return this.jdbc.sql("""
 				select t.id from otosapp_messagethread t
-				where t.status in ('open', 'pending') and t.thread_type = 'academic'
+				where t.status in ('open', 'pending') and (t.thread_type = 'academic' or t.question_id is not null)
 				  and t.teacher_or_admin_id is not null
 				  and exists (select 1 from otosapp_category_teachers ct
 				              join otosapp_user tu on tu.id = ct.user_id
@@ -125,7 +125,7 @@ class Rerouting {
 					left join otosapp_user u on u.id = t.teacher_or_admin_id
 					left join otosapp_role r on r.id = u.role_id
 					where t.status <> 'closed'
-					  and ((t.teacher_or_admin_id is null and t.thread_type = 'academic'
+					  and ((t.teacher_or_admin_id is null and (t.thread_type = 'academic' or t.question_id is not null)
 					        and not exists (select 1 from otosapp_category_teachers ct
 					                        join otosapp_user tu on tu.id = ct.user_id
 					                        join otosapp_role tr on tr.id = tu.role_id
@@ -133,7 +133,7 @@ class Rerouting {
 					       or (t.teacher_or_admin_id is not null
 					           and (not u.is_active or r.role_name is null or r.role_name not in (:handlers)
 					                or (r.role_name = :teacher
-					                    and (t.thread_type <> 'academic'
+					                    and ((t.thread_type <> 'academic' and t.question_id is null)
 					                         or not exists (select 1 from otosapp_category_teachers ct
 					                                        where ct.category_id = t.category_id and ct.user_id = u.id))))))
 					order by t.id

@@ -50,7 +50,15 @@ class Routing {
 	 * @return the handler and why
 	 */
 	RoutingDecision route(ThreadType type, Long categoryId, Long preferredTeacherId) {
-		if (type.isAcademic()) {
+		return route(type.isAcademic(), categoryId, preferredTeacherId);
+	}
+
+	/**
+	 * Where a new thread goes, by whether it is about a category's subject matter
+	 * ({@link MessageThread#isSubjectMatter}).
+	 */
+	RoutingDecision route(boolean subjectMatter, Long categoryId, Long preferredTeacherId) {
+		if (subjectMatter) {
 			List<Long> teachers = activeTeachersOf(categoryId);
 			if (preferredTeacherId != null && teachers.contains(preferredTeacherId)) {
 				return new RoutingDecision(preferredTeacherId, RoutingReason.CHOSEN_BY_STUDENT);
@@ -66,7 +74,7 @@ class Routing {
 
 	/** Where the thread goes again, its handler (if any) having left. */
 	RoutingDecision reroute(MessageThread thread) {
-		return route(thread.getType(), thread.getCategoryId(), null);
+		return route(thread.isSubjectMatter(), thread.getCategoryId(), null);
 	}
 
 	/**
@@ -81,7 +89,7 @@ class Routing {
 		if (thread.isAssigned()) {
 			return !mayKeep(thread.getHandlerId(), thread);
 		}
-		return thread.getType().isAcademic() && activeTeachersOf(thread.getCategoryId()).isEmpty();
+		return thread.isSubjectMatter() && activeTeachersOf(thread.getCategoryId()).isEmpty();
 	}
 
 	/**
@@ -89,7 +97,7 @@ class Routing {
 	 * or active staff for a non-academic thread.
 	 */
 	boolean mayHandle(long userId, MessageThread thread) {
-		if (thread.getType().isAcademic()) {
+		if (thread.isSubjectMatter()) {
 			return activeTeachersOf(thread.getCategoryId()).contains(userId);
 		}
 		return isActiveStaff(userId);

@@ -55,7 +55,8 @@ public final class SharedReadFlags {
 					select u.id as user_id, t.id as thread_id
 					from otosapp_user u
 					join otosapp_role r on r.id = u.role_id and r.role_name = '%s'
-					join otosapp_messagethread t on %s""".formatted(role.storedName(), DeskQuery.forEveryone(role)))
+					join otosapp_messagethread t on %s""".formatted(role.storedName(),
+					DeskQuery.forEveryoneAtAdoption(role)))
 			.collect(Collectors.joining("\nunion\n"));
 		return desks + "\nunion\nselect distinct m.sender_id as user_id, m.thread_id from otosapp_message m";
 	}

@@ -3,10 +3,11 @@ package id.otos.messaging.threads;
 /**
  * The one rule set of who sees and does what with a thread: a person's desk (their inbox
  * and unread count), what else they may open (admins anything, operators any non-academic
- * thread, teachers any academic thread of their categories; anything else is "not
- * found"), and which actions they may take. The inbox, the unread count and who sees
- * whose picture use the same rules as SQL ({@link DeskQuery}); a property test keeps the
- * two in step.
+ * thread, teachers any academic thread of their categories, a report about one of otos's
+ * questions counting as academic ({@link MessageThread#isSubjectMatter}); anything else
+ * is "not found"), and which actions they may take. The inbox, the unread count and who
+ * sees whose picture use the same rules as SQL ({@link DeskQuery}); a property test keeps
+ * the two in step.
  */
 public final class ThreadAccess {
 
@@ -56,10 +57,10 @@ public final class ThreadAccess {
 		}
 		boolean unassigned = !thread.isAssigned();
 		if (viewer.isTeacher()) {
-			return unassigned && thread.getType().isAcademic() && viewer.teaches(thread.getCategoryId());
+			return unassigned && thread.isSubjectMatter() && viewer.teaches(thread.getCategoryId());
 		}
 		if (viewer.isStaff()) {
-			boolean unassignedDeskThread = unassigned && !thread.getType().isAcademic();
+			boolean unassignedDeskThread = unassigned && !thread.isSubjectMatter();
 			return unassignedDeskThread || (viewer.isAdmin() && thread.hasPendingCloseRequest());
 		}
 		return false;
@@ -71,10 +72,10 @@ public final class ThreadAccess {
 			return true;
 		}
 		if (viewer.isOperator()) {
-			return !thread.getType().isAcademic();
+			return !thread.isSubjectMatter();
 		}
 		if (viewer.isTeacher()) {
-			return thread.getType().isAcademic() && viewer.teaches(thread.getCategoryId());
+			return thread.isSubjectMatter() && viewer.teaches(thread.getCategoryId());
 		}
 		return false;
 	}
@@ -130,6 +131,16 @@ public final class ThreadAccess {
 	/** Whether the viewer adds, changes and removes the shared ready answers. */
 	public static boolean managesSharedAnswers(Viewer viewer) {
 		return viewer.isStaff();
+	}
+
+	/**
+	 * Whether the viewer corrects the explanation of a question of this category (and
+	 * sees the question's reports folded together even when none is on their desk): the
+	 * category's teachers, who write its questions in otos, and admins. Operators answer
+	 * the reports routed to them but do not rewrite a subject's teaching material.
+	 */
+	public static boolean mayPublishExplanation(Viewer viewer, long categoryId) {
+		return viewer.isAdmin() || (viewer.isTeacher() && viewer.teaches(categoryId));
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import id.otos.messaging.attachments.AcceptedFile;
 import id.otos.messaging.categories.Categories;
+import id.otos.messaging.questions.Question;
+import id.otos.messaging.questions.QuestionBank;
+import id.otos.messaging.questions.QuestionNotFoundException;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,8 +41,12 @@ public class ThreadDesk {
 
 	private final MessagesProperties properties;
 
+	private final QuestionBank questions;
+
 	ThreadDesk(MessageThreadRepository threads, Posting posting, Routing routing, Rerouting rerouting,
-			Categories categories, ApplicationEventPublisher events, Clock clock, MessagesProperties properties) {
+			Categories categories, ApplicationEventPublisher events, Clock clock, MessagesProperties properties,
+			QuestionBank questions) {
+		this.questions = questions;
 		this.rerouting = rerouting;
 		this.threads = threads;
 		this.posting = posting;
@@ -85,6 +92,40 @@ public class ThreadDesk {
 		RoutingDecision routed = this.routing.route(request.type(), categoryId, teacherId);
 		MessageThread thread = new MessageThread(request.title(), request.type(), request.priority(), categoryId,
 				student.userId(), null, student.userId(), now);
+		thread.routed(routed, student.userId(), now);
+		this.threads.save(thread);
+		this.posting.post(thread, student, request.content(), request.submissionKey(), attachment, now);
+		return thread.getId();
+	}
+
+	/**
+	 * A student reports one of otos's questions: a report thread about the question, in
+	 * its category, routed like an academic question to the category's teachers (the
+	 * teacher already answering the question's open reports first, so that they stay
+	 * together). A question the student may not see is not found. Submitting the same
+	 * form twice opens it once.
+	 */
+	@Transactional
+	public long openReport(Viewer student, long questionId, NewThread request, AcceptedFile attachment) {
+		if (!ThreadAccess.mayOpenNewThread(student)) {
+			throw new ThreadForbiddenException("report a question");
+		}
+		Question question = this.questions.findForStudent(questionId, student.userId())
+			.orElseThrow(QuestionNotFoundException::new);
+		Optional<Message> resubmitted = this.posting.resubmitted(student, request.submissionKey());
+		if (resubmitted.isPresent()) {
+			return resubmitted.get().getThreadId();
+		}
+		if (!ThreadAccess.mayChoose(student, request.priority())) {
+			throw new ThreadRuleException("thread.error.priority-not-for-students");
+		}
+		Instant now = this.clock.instant();
+		withinHourlyLimit(student, now);
+		Long holder = this.threads.handlerOfOpenReportsAbout(questionId).stream().findFirst().orElse(null);
+		RoutingDecision routed = this.routing.route(true, question.categoryId(), holder);
+		MessageThread thread = new MessageThread(request.title(), ThreadType.REPORT, request.priority(),
+				question.categoryId(), student.userId(), null, student.userId(), now);
+		thread.aboutQuestion(questionId);
 		thread.routed(routed, student.userId(), now);
 		this.threads.save(thread);
 		this.posting.post(thread, student, request.content(), request.submissionKey(), attachment, now);

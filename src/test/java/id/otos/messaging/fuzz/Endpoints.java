@@ -220,6 +220,32 @@ final class Endpoints {
 		});
 		add("GET /error", EVERYONE, (h, who) -> new Call(who, "GET", "/error").refusedWhen(true,
 				"the error page is not a page of its own"));
+		questions();
+	}
+
+	/**
+	 * Issue 14: reports about otos's questions. This harness runs a standalone school,
+	 * which has no questions: every one of these is "not found" (or, for anyone but a
+	 * student, the new-thread form's 403), and changes nothing.
+	 */
+	private void questions() {
+		add("GET /messages/create/?question=", EVERYONE,
+				(h, who) -> new Call(who, "GET", "/messages/create/").param("question", h.id(1, 2, 3))
+					.refusedWhen(true, "a standalone school has no questions"));
+		add("POST /messages/create/ with a question", List.of(Who.STUDENT, Who.STUDENT, Who.TEACHER),
+				(h, who) -> newThread(h, who).param("question", h.id(1, 2, 3))
+					.refusedWhen(true, "a standalone school has no questions"));
+		add("GET /messages/questions/{id}/", EVERYONE,
+				(h, who) -> new Call(who, "GET", "/messages/questions/{id}/", h.id(1, 2, 3)).refusedWhen(true,
+						"a standalone school has no questions"));
+		add("POST /messages/questions/{id}/", EVERYONE,
+				(h, who) -> new Call(who, "POST", "/messages/questions/{id}/", h.id(1, 2, 3))
+					.param("action", h.chance(0.9) ? h.choice("answer", "resolve", "explain", "restore") : null)
+					.param("content", text(h, 0.7))
+					.param("explanation", text(h, 0.5))
+					.param("change", h.chance(0.5) ? h.number() : null)
+					.param("submission_key", submissionKey(h))
+					.refusedWhen(true, "a standalone school has no questions"));
 	}
 
 	private static String targetHours(Hostile h) {

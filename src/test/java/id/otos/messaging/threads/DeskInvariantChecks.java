@@ -118,6 +118,17 @@ abstract class DeskInvariantChecks {
 		Long category = type.isAcademic() ? pick(random, this.subjects).id() : null;
 		long id = this.desk.open(student,
 				new NewThread("Pertanyaan " + step, type, category, null, Priority.NORMAL, "isi " + step, null), null);
+		if (type == ThreadType.REPORT && random.nextBoolean()) {
+			// a report about an otos question (issue 14): its category's subject matter
+			category = pick(random, this.subjects).id();
+			this.jdbc
+				.sql("update otosapp_messagethread set question_id = :question, category_id = :category where id = :id")
+				.param("question", 1 + random.nextInt(3))
+				.param("category", category)
+				.param("id", id)
+				.update();
+			return "open a report about a question, thread " + id + " in category " + category;
+		}
 		return "open " + type + " thread " + id + " in category " + category;
 	}
 

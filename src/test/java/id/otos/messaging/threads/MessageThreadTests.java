@@ -39,6 +39,23 @@ class MessageThreadTests {
 	}
 
 	@Test
+	void onlyANewReportWithACategoryIsAboutAQuestion() {
+		MessageThread technical = new MessageThread("Aplikasi", ThreadType.TECHNICAL, Priority.NORMAL, null,
+				siswa.userId(), null, siswa.userId(), NOW);
+		MessageThread reportWithoutCategory = new MessageThread("Laporan", ThreadType.REPORT, Priority.NORMAL, null,
+				siswa.userId(), null, siswa.userId(), NOW);
+		MessageThread saved = ThreadFixtures.thread(ThreadType.REPORT, ThreadFixtures.MATEMATIKA, siswa, null);
+		for (MessageThread thread : new MessageThread[] { technical, reportWithoutCategory, saved }) {
+			assertThatThrownBy(() -> thread.aboutQuestion(1)).isInstanceOf(IllegalStateException.class);
+			assertThat(thread.getQuestionId()).isNull();
+			assertThat(thread.isSubjectMatter()).isFalse();
+		}
+		MessageThread report = ThreadFixtures.openReportAboutAQuestion(siswa, null);
+		assertThat(report.getQuestionId()).isEqualTo(1L);
+		assertThat(report.isSubjectMatter()).isTrue();
+	}
+
+	@Test
 	void aTitleIsOneLineWithoutBidirectionalControls() {
 		MessageThread thread = new MessageThread("Soal\r\nintegral\t\u2028parsial \u202Egnp.exe\u202C\u0085",
 				ThreadType.GENERAL, Priority.NORMAL, null, siswa.userId(), null, siswa.userId(), NOW);

@@ -61,6 +61,25 @@ class ThreadAccessTests {
 	}
 
 	@Test
+	void aReportAboutAQuestionBelongsToTheTeachersOfItsCategoryLikeAnAcademicThread() {
+		MessageThread waiting = ThreadFixtures.openReportAboutAQuestion(owner, null);
+		MessageThread held = ThreadFixtures.openReportAboutAQuestion(owner, assignedTeacher.userId());
+
+		assertThat(waiting.isSubjectMatter()).isTrue();
+		assertThat(ThreadAccess.onDesk(colleague, waiting)).isTrue();
+		assertThat(ThreadAccess.onDesk(operator, waiting)).isFalse();
+		assertThat(ThreadAccess.mayOpen(colleague, held)).isTrue();
+		assertThat(ThreadAccess.mayOpen(chemistryTeacher, held)).isFalse();
+		assertThat(ThreadAccess.mayOpen(operator, held)).isFalse();
+		assertThat(ThreadAccess.mayOpen(admin, held)).isTrue();
+		assertThat(ThreadAccess.allows(colleague, held, ThreadAction.RESOLVE)).isTrue();
+		assertThat(ThreadAccess.mayPublishExplanation(colleague, MATEMATIKA)).isTrue();
+		assertThat(ThreadAccess.mayPublishExplanation(chemistryTeacher, MATEMATIKA)).isFalse();
+		assertThat(ThreadAccess.mayPublishExplanation(operator, MATEMATIKA)).isFalse();
+		assertThat(ThreadAccess.mayPublishExplanation(admin, MATEMATIKA)).isTrue();
+	}
+
+	@Test
 	void operatorDeskHoldsTheirThreadsAndUnassignedNonAcademicThreads() {
 		MessageThread unassigned = openTechnicalThread(owner, null);
 		MessageThread theirs = openTechnicalThread(owner, operator.userId());

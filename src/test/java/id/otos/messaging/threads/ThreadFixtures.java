@@ -51,6 +51,15 @@ final class ThreadFixtures {
 		return thread(ThreadType.TECHNICAL, null, student, operatorId);
 	}
 
+	/** A student's report about an otos question of Matematika (issue 14). */
+	static MessageThread openReportAboutAQuestion(Viewer student, Long handlerId) {
+		MessageThread thread = new MessageThread("Laporan soal #1", ThreadType.REPORT, Priority.NORMAL, MATEMATIKA,
+				student.userId(), handlerId, student.userId(), NOW);
+		thread.aboutQuestion(1);
+		ReflectionTestUtils.setField(thread, "id", ids++);
+		return thread;
+	}
+
 	static MessageThread thread(ThreadType type, Long categoryId, Viewer student, Long handlerId) {
 		MessageThread thread = new MessageThread("Soal integral", type, Priority.NORMAL, categoryId, student.userId(),
 				handlerId, student.userId(), NOW);

@@ -180,8 +180,17 @@ abstract class UnreadInvariantChecks {
 		Viewer student = this.students.get(random.nextInt(this.students.size()));
 		ThreadType type = ThreadType.values()[random.nextInt(4)];
 		Long category = type.isAcademic() ? this.subjects.get(random.nextInt(this.subjects.size())).id() : null;
-		this.desk.open(student,
+		long id = this.desk.open(student,
 				new NewThread("Pertanyaan " + step, type, category, null, Priority.NORMAL, "isi " + step, null), null);
+		if (type == ThreadType.REPORT && random.nextBoolean()) {
+			// a report about an otos question (issue 14): its category's subject matter
+			this.jdbc
+				.sql("update otosapp_messagethread set question_id = :question, category_id = :category where id = :id")
+				.param("question", 1 + random.nextInt(3))
+				.param("category", this.subjects.get(random.nextInt(this.subjects.size())).id())
+				.param("id", id)
+				.update();
+		}
 	}
 
 	private void assertInvariant(long seed, int step) {

@@ -1,10 +1,13 @@
 package id.otos.messaging.threads.web;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 
 import id.otos.messaging.attachments.AcceptedFile;
+import id.otos.messaging.questions.Question;
 import id.otos.messaging.threads.Priority;
+import id.otos.messaging.threads.QuestionReports;
 import id.otos.messaging.threads.ResponseTimes;
 import id.otos.messaging.threads.ThreadAccess;
 import id.otos.messaging.threads.ThreadDesk;
@@ -14,6 +17,7 @@ import id.otos.messaging.threads.ThreadType;
 import id.otos.messaging.threads.Viewer;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,8 +42,14 @@ class CreateThreadController {
 
 	private final ResponseTimes responseTimes;
 
+	private final QuestionReports reports;
+
+	private final MessageSource messages;
+
 	CreateThreadController(ThreadDesk desk, CategoryChoices categories, AttachmentUpload uploads,
-			ResponseTimes responseTimes) {
+			ResponseTimes responseTimes, QuestionReports reports, MessageSource messages) {
+		this.reports = reports;
+		this.messages = messages;
 		this.responseTimes = responseTimes;
 		this.desk = desk;
 		this.categories = categories;
@@ -47,8 +57,14 @@ class CreateThreadController {
 	}
 
 	@GetMapping
-	String form(Viewer viewer, Model model) {
+	String form(Viewer viewer, @RequestParam(required = false) String question, Model model, Locale locale) {
 		requireStudent(viewer);
+		if (question != null) {
+			Question reported = this.reports.questionFor(viewer, QuestionIds.parse(question));
+			String title = this.messages.getMessage("question.report.default-title",
+					new Object[] { reported.id(), reported.categoryName() }, locale);
+			return page(viewer, ThreadForm.reportAbout(reported.id(), title, UUID.randomUUID().toString()), model);
+		}
 		return page(viewer, ThreadForm.empty(UUID.randomUUID().toString()), model);
 	}
 
@@ -78,6 +94,9 @@ class CreateThreadController {
 	 */
 	private long open(Viewer viewer, ThreadForm form, AcceptedFile file) {
 		try {
+			if (form.reportsAQuestion()) {
+				return this.desk.openReport(viewer, QuestionIds.parse(form.question()), form.toRequest(), file);
+			}
 			return this.desk.open(viewer, form.toRequest(), file);
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -87,6 +106,11 @@ class CreateThreadController {
 
 	private String page(Viewer viewer, ThreadForm form, Model model) {
 		model.addAttribute("form", form);
+		if (form.reportsAQuestion()) {
+			long questionId = QuestionIds.parse(form.question());
+			model.addAttribute("question", this.reports.questionFor(viewer, questionId));
+			model.addAttribute("earlierAnswer", this.reports.latestAnswer(questionId).orElse(null));
+		}
 		model.addAttribute("types", Arrays.stream(ThreadType.values()).filter(ThreadType::studentsMayOpen).toList());
 		model.addAttribute("priorities",
 				Arrays.stream(Priority.values()).filter((p) -> ThreadAccess.mayChoose(viewer, p)).toList());

@@ -8,6 +8,7 @@ import id.otos.messaging.threads.InternalNotes;
 import id.otos.messaging.threads.NoteView;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ResponseTimes;
+import id.otos.messaging.threads.QuestionReports;
 import id.otos.messaging.threads.ReadyAnswerChoice;
 import id.otos.messaging.threads.ReadyAnswerNotFoundException;
 import id.otos.messaging.threads.ReadyAnswers;
@@ -57,8 +58,11 @@ class ThreadController {
 
 	private final ReadyAnswers answers;
 
+	private final QuestionReports questionReports;
+
 	ThreadController(ThreadPages pages, ThreadDesk desk, AttachmentUpload uploads, ThreadPageModel pageModel,
-			ResponseTimes responseTimes, InternalNotes notes, ReadyAnswers answers) {
+			ResponseTimes responseTimes, InternalNotes notes, ReadyAnswers answers, QuestionReports questionReports) {
+		this.questionReports = questionReports;
 		this.pages = pages;
 		this.desk = desk;
 		this.uploads = uploads;
@@ -207,6 +211,7 @@ class ThreadController {
 		this.pageModel.fill(thread, notes, model);
 		model.addAttribute("answerChoices", this.answers.choicesFor(viewer, thread));
 		model.addAttribute("overdue", this.responseTimes.isOverdue(thread.id()));
+		model.addAttribute("questionGroup", this.questionReports.groupLink(viewer, thread.id()).orElse(null));
 		if (viewer.isStudent()) {
 			model.addAttribute("usualWait",
 					this.responseTimes.usualWait(thread.type(), thread.categoryId()).orElse(null));

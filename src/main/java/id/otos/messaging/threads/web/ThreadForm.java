@@ -23,16 +23,36 @@ public record ThreadForm(
 		@NotBlank(message = "{thread.error.content-required}") @Size(max = Message.CONTENT_MAX,
 				message = "{thread.error.content-too-long}") String content,
 		@Size(max = Message.SUBMISSION_KEY_MAX,
-				message = "{form.error.stale}") @BindParam("submission_key") String submissionKey) {
+				message = "{form.error.stale}") @BindParam("submission_key") String submissionKey,
+		String question) {
 
 	static ThreadForm empty(String submissionKey) {
-		return new ThreadForm("", ThreadType.ACADEMIC.code(), null, null, Priority.NORMAL.code(), "", submissionKey);
+		return new ThreadForm("", ThreadType.ACADEMIC.code(), null, null, Priority.NORMAL.code(), "", submissionKey,
+				null);
+	}
+
+	/** A report about one of otos's questions, its title written already. */
+	static ThreadForm reportAbout(long questionId, String title, String submissionKey) {
+		return new ThreadForm(title, ThreadType.REPORT.code(), null, null, Priority.NORMAL.code(), "", submissionKey,
+				Long.toString(questionId));
+	}
+
+	/** Whether the form reports one of otos's questions. */
+	boolean reportsAQuestion() {
+		return this.question != null;
 	}
 
 	/**
 	 * Adds an error for every choice that is missing or not one of the offered values.
 	 */
 	void check(Errors errors) {
+		if (reportsAQuestion()) {
+			// a report: its type and category are the question's
+			if (priorityChoice() == null || priorityChoice() == Priority.URGENT) {
+				errors.rejectValue("priority", "thread.error.priority-required");
+			}
+			return;
+		}
 		if (type() == null || !type().studentsMayOpen()) {
 			errors.rejectValue("threadType", "thread.error.type-required");
 		}

@@ -1,0 +1,5 @@
+package id.otos.messaging.questions;
+
+class QuestionReportsH2Tests extends QuestionReportsChecks {
+
+}

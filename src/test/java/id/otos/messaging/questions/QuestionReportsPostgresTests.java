@@ -1,0 +1,8 @@
+package id.otos.messaging.questions;
+
+import id.otos.messaging.support.PostgresTest;
+
+@PostgresTest
+class QuestionReportsPostgresTests extends QuestionReportsChecks {
+
+}
