@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.postgresql.PGConnection;
@@ -56,7 +54,6 @@ final class SchoolLoader {
 	}
 
 	void load(SchoolPlan plan) throws SQLException {
-		List<String> searchIndexes = dropSearchIndexes();
 		SchoolSize size = plan.size;
 		long userBase = maxId("otosapp_user");
 		long threadBase = maxId("otosapp_messagethread");
@@ -144,41 +141,6 @@ final class SchoolLoader {
 						+ table + "))");
 			}
 		}
-		this.progress.start("search indexes", searchIndexes.size());
-		for (String definition : searchIndexes) {
-			try (Statement statement = this.connection.createStatement()) {
-				statement.execute(definition);
-			}
-			this.progress.update(searchIndexes.indexOf(definition) + 1);
-		}
-		this.progress.finish();
-	}
-
-	/**
-	 * Drops the GIN (search) indexes of the thread and message tables, for a bulk load
-	 * that builds each once at the end instead of inserting two million rows into it (on
-	 * PostgreSQL a GIN index is several times slower to fill row by row).
-	 * @return their definitions, to build them again
-	 */
-	private List<String> dropSearchIndexes() throws SQLException {
-		List<String> definitions = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		try (Statement statement = this.connection.createStatement(); ResultSet result = statement.executeQuery("""
-				select indexname, indexdef from pg_indexes
-				where schemaname = current_schema() and tablename in ('otosapp_message', 'otosapp_messagethread')
-				  and indexdef like '% USING gin %'
-				order by indexname""")) {
-			while (result.next()) {
-				names.add(result.getString(1));
-				definitions.add(result.getString(2));
-			}
-		}
-		for (String name : names) {
-			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("drop index " + name);
-			}
-		}
-		return definitions;
 	}
 
 	private void writeUsers(SchoolSize size, long base, Map<String, Long> roles) throws SQLException {

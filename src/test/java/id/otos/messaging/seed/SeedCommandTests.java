@@ -172,7 +172,7 @@ class SeedCommandTests {
 	}
 
 	@Test
-	void theSearchIndexesAreBuiltAgainAfterTheLoad() {
+	void theSearchIndexesAreThereAfterTheLoad() {
 		assertThat(jdbc.sql("select indexname from pg_indexes where indexdef like '%gin_trgm_ops%' order by indexname")
 			.query(String.class)
 			.list()).containsExactly("otosapp_message_content_trgm_idx", "otosapp_messagethread_title_trgm_idx");
