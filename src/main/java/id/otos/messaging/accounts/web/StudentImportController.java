@@ -85,7 +85,7 @@ class StudentImportController {
 			return "accounts/import";
 		}
 		StudentCsv.Reading reading = StudentCsv.read(text, this.validator);
-		if (reading.fileProblem() != null || !acceptable(reading, this.imports.check(reading.students()))) {
+		if (reading.fileProblem() != null || reading.lines().stream().anyMatch((line) -> !line.problems().isEmpty())) {
 			return page(reading, null, model);
 		}
 		try {
@@ -131,17 +131,12 @@ class StudentImportController {
 		model.addAttribute("acceptable", acceptable);
 		model.addAttribute("refused", lines.stream().filter((line) -> !line.problems().isEmpty()).count());
 		if (acceptable) {
-			model.addAttribute("content",
+			model.addAttribute("importContent",
 					Base64.getEncoder().encodeToString(reading.text().getBytes(StandardCharsets.UTF_8)));
 			model.addAttribute("digest", sha256(reading.text()));
 			model.addAttribute("submissionKey", UUID.randomUUID().toString());
 		}
 		return "accounts/import";
-	}
-
-	private static boolean acceptable(StudentCsv.Reading reading, List<List<ImportProblem>> accounts) {
-		return reading.lines().stream().allMatch((line) -> line.problems().isEmpty())
-				&& accounts.stream().allMatch(List::isEmpty);
 	}
 
 	/**
