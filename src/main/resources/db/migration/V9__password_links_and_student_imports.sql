@@ -36,7 +36,7 @@ create table otos_student_import (
     admin_id bigint,
     submission_key varchar(64) not null,
     content_sha256 varchar(64) not null,
-    created_count integer not null,
+    created_count bigint not null,
     created_at timestamp with time zone not null,
     constraint otos_student_import_admin_id_submission_key_key unique (admin_id, submission_key),
     constraint otos_student_import_admin_id_fk foreign key (admin_id) references otosapp_user (id) on delete set null

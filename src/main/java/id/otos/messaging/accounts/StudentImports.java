@@ -166,8 +166,9 @@ public class StudentImports {
 			.sql("select created_count from otos_student_import where admin_id = :admin and submission_key = :key")
 			.param("admin", adminId)
 			.param("key", submissionKey)
-			.query(Integer.class)
-			.optional();
+			.query(Long.class)
+			.optional()
+			.map(Long::intValue);
 	}
 
 	/** The e-mails and usernames (lower case) of the accounts that have any of these. */

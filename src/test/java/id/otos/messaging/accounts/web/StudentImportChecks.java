@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.NewAccount;
+import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import jakarta.mail.internet.MimeMessage;
@@ -89,6 +92,9 @@ abstract class StudentImportChecks {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Accounts accounts;
 
 	Cookie admin;
 
@@ -247,7 +253,8 @@ abstract class StudentImportChecks {
 			.andExpect(content().string(containsString("Pratinjau itu tidak lagi cocok")));
 		assertThat(students()).isZero();
 
-		this.jdbc.sql("update otosapp_user set username = 'budi' where email = 'siswa3@otos.test'").update();
+		this.accounts.register(new NewAccount("budi.lain@otos.test", "budi", "Budi", "Lain", null, RoleName.STUDENT,
+				DemoLogIn.PASSWORD));
 		this.mvc.perform(confirm(preview))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Nama pengguna ini sudah dipakai akun lain.")))
@@ -267,9 +274,6 @@ abstract class StudentImportChecks {
 					.with(csrf())
 					.cookie(session))
 				.andExpect(status().isForbidden());
-			String preview = upload(GOOD.getBytes(StandardCharsets.UTF_8)).andReturn()
-				.getResponse()
-				.getContentAsString();
 			this.mvc.perform(confirm(preview, session)).andExpect(status().isForbidden());
 		}
 		this.mvc.perform(get("/admin/users/import")).andExpect(status().is3xxRedirection());
