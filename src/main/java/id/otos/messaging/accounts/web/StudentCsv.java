@@ -110,7 +110,7 @@ final class StudentCsv {
 				if (columns == null) {
 					columns = columns(record);
 					if (columns == null) {
-						return Reading.refused(ImportProblem.of("import.error.header", String.join(",", COLUMNS)));
+						return Reading.refused(ImportProblem.of("import.error.header", String.join(", ", COLUMNS)));
 					}
 					lineNumber = parser.getCurrentLineNumber();
 					continue;
@@ -122,7 +122,7 @@ final class StudentCsv {
 				lineNumber = parser.getCurrentLineNumber();
 			}
 			if (columns == null) {
-				return Reading.refused(ImportProblem.of("import.error.header", String.join(",", COLUMNS)));
+				return Reading.refused(ImportProblem.of("import.error.header", String.join(", ", COLUMNS)));
 			}
 			if (lines.isEmpty()) {
 				return Reading.refused(ImportProblem.of("import.error.empty"));

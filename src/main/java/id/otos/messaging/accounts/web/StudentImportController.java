@@ -55,7 +55,7 @@ class StudentImportController {
 		if (!this.imports.available()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		model.addAttribute("columns", String.join(",", StudentCsv.COLUMNS));
+		model.addAttribute("columns", String.join(", ", StudentCsv.COLUMNS));
 		model.addAttribute("maxStudents", StudentCsv.MAX_STUDENTS);
 	}
 
