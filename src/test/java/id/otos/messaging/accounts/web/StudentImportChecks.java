@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -244,12 +245,12 @@ abstract class StudentImportChecks {
 			.encodeToString("username,email,first_name,last_name\nmallory,m@sekolah.test,M,\n"
 				.getBytes(StandardCharsets.UTF_8));
 
-		this.mvc.perform(confirm(preview).param("content", other))
+		this.mvc.perform(confirm(preview, this.admin, Map.of("content", other)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Pratinjau itu tidak lagi cocok")));
-		this.mvc.perform(confirm(preview).param("content", "%%% not base64"))
+		this.mvc.perform(confirm(preview, this.admin, Map.of("content", "%%% not base64")))
 			.andExpect(content().string(containsString("Pratinjau itu tidak lagi cocok")));
-		this.mvc.perform(confirm(preview).param("submission_key", "k".repeat(65)))
+		this.mvc.perform(confirm(preview, this.admin, Map.of("submission_key", "k".repeat(65))))
 			.andExpect(content().string(containsString("Pratinjau itu tidak lagi cocok")));
 		assertThat(students()).isZero();
 
@@ -298,11 +299,16 @@ abstract class StudentImportChecks {
 	}
 
 	private static MockHttpServletRequestBuilder confirm(String preview, Cookie session) {
+		return confirm(preview, session, Map.of());
+	}
+
+	/** The preview's confirmation, with some of its fields replaced. */
+	private static MockHttpServletRequestBuilder confirm(String preview, Cookie session, Map<String, String> replaced) {
 		MockHttpServletRequestBuilder confirm = post("/admin/users/import/confirm").with(csrf()).cookie(session);
 		Matcher hidden = HIDDEN.matcher(preview);
 		int found = 0;
 		while (hidden.find()) {
-			confirm.param(hidden.group(1), hidden.group(2));
+			confirm.param(hidden.group(1), replaced.getOrDefault(hidden.group(1), hidden.group(2)));
 			found++;
 		}
 		assertThat(found).as("the confirmation's fields in the preview").isEqualTo(3);
