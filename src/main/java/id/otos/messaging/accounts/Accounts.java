@@ -44,9 +44,12 @@ public class Accounts {
 
 	private final LoginThrottle throttle;
 
+	private final PasswordTokens passwordTokens;
+
 	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events, Clock clock, KeptAccounts kept, AccountHome home,
-			LoginThrottle throttle) {
+			ApplicationEventPublisher events, Clock clock, KeptAccounts kept, AccountHome home, LoginThrottle throttle,
+			PasswordTokens passwordTokens) {
+		this.passwordTokens = passwordTokens;
 		this.kept = kept;
 		this.home = home;
 		this.throttle = throttle;
@@ -86,7 +89,7 @@ public class Accounts {
 
 	/**
 	 * An admin changes someone's account. A new password ends that person's other
-	 * sessions; a new role applies to them at once.
+	 * sessions and e-mailed password links; a new role applies to them at once.
 	 * @param id the account to change
 	 * @param changes the new values
 	 * @param actingUserId the admin making the change
@@ -106,6 +109,7 @@ public class Accounts {
 		if (changes.newPassword() != null) {
 			Passwords.check(changes.newPassword(), "newPassword");
 			user.changePassword(this.passwordEncoder.encode(changes.newPassword()));
+			this.passwordTokens.forget(id);
 		}
 		user.changeEmail(email, username);
 		user.rename(changes.firstName(), changes.lastName(), changes.phoneNumber());
@@ -151,7 +155,8 @@ public class Accounts {
 	 * @param newPassword the password they want
 	 * @param address the client's address
 	 * @return the person as their session should now hold them (with the new password's
-	 * fingerprint), so that this session stays valid while their others end
+	 * fingerprint), so that this session stays valid while their others end (and their
+	 * e-mailed password links stop working)
 	 */
 	@Transactional
 	public CurrentUser changePassword(long id, String currentPassword, String newPassword, String address) {
@@ -168,6 +173,7 @@ public class Accounts {
 		this.throttle.succeeded(name);
 		Passwords.check(newPassword, "newPassword");
 		user.changePassword(this.passwordEncoder.encode(newPassword));
+		this.passwordTokens.forget(id);
 		return withoutPassword(user, this.home);
 	}
 

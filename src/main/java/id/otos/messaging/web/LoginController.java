@@ -3,6 +3,7 @@ package id.otos.messaging.web;
 import id.otos.messaging.accounts.DjangoProperties;
 import id.otos.messaging.accounts.LoginProperties;
 import id.otos.messaging.accounts.LoginThrottle;
+import id.otos.messaging.accounts.PasswordResets;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
@@ -19,9 +20,12 @@ class LoginController {
 
 	private final DjangoProperties django;
 
-	LoginController(LoginProperties properties, DjangoProperties django) {
+	private final PasswordResets resets;
+
+	LoginController(LoginProperties properties, DjangoProperties django, PasswordResets resets) {
 		this.properties = properties;
 		this.django = django;
+		this.resets = resets;
 	}
 
 	/**
@@ -45,6 +49,7 @@ class LoginController {
 		if (locked != null) {
 			model.addAttribute("lockedMinutes", minutes(locked));
 		}
+		model.addAttribute("passwordReset", this.resets.available());
 		return "login";
 	}
 

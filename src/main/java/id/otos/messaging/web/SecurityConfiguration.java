@@ -57,8 +57,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, DjangoProperties django, DjangoSessions djangoSessions)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/error", "/error/**", AssetsConfiguration.PATH + "**", "/css/**", "/js/**",
-					"/images/**", "/webjars/**", "/favicon.ico")
+			.requestMatchers("/login", "/login/forgot", "/login/reset", "/error", "/error/**",
+					AssetsConfiguration.PATH + "**", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")

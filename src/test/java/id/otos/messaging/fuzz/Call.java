@@ -41,7 +41,7 @@ final class Call {
 		this.method = method;
 		this.path = path;
 		this.pathValues.addAll(List.of(pathValues));
-		if (who == Who.ANONYMOUS && !path.equals("/login") && !path.equals("/logout")) {
+		if (who == Who.ANONYMOUS && !path.equals("/login") && !path.startsWith("/login/") && !path.equals("/logout")) {
 			this.mustBeRefusedBecause = "nobody is logged in";
 		}
 	}

@@ -1,11 +1,15 @@
 package id.otos.messaging.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 import id.otos.messaging.fuzz.Call.Who;
+
+import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * Every form and API of the application, each as a generator of hostile requests: which
@@ -218,6 +222,38 @@ final class Endpoints {
 			return new Call(who, "GET", "/accounts/{id}/picture", owner).refusedWhen(!this.f.maySeePicture(who, owner),
 					who + " shares no thread with " + owner);
 		});
+		add("GET /login/forgot", List.of(Who.ANONYMOUS, Who.STUDENT),
+				(h, who) -> new Call(who, "GET", "/login/forgot"));
+		add("POST /login/forgot", List.of(Who.ANONYMOUS, Who.ANONYMOUS, Who.STUDENT),
+				(h, who) -> new Call(who, "POST", "/login/forgot").param("email", unknownEmail(h)));
+		add("GET /login/reset", List.of(Who.ANONYMOUS, Who.STUDENT),
+				(h, who) -> new Call(who, "GET", "/login/reset").param("token", text(h, 0.8)));
+		add("POST /login/reset", List.of(Who.ANONYMOUS, Who.ANONYMOUS, Who.STUDENT),
+				(h, who) -> new Call(who, "POST", "/login/reset").param("token", text(h, 0.8))
+					.param("newPassword", h.chance(0.5) ? "kata-sandi-baru" : text(h, 0.8))
+					.param("confirmPassword", h.chance(0.5) ? "kata-sandi-baru" : text(h, 0.8))
+					.refusedWhen(true, "no link was issued"));
+		add("GET /admin/users/import", EVERYONE, (h, who) -> admin(new Call(who, "GET", "/admin/users/import")));
+		add("POST /admin/users/import", List.of(Who.ADMIN, Who.ADMIN, Who.ADMIN, Who.TEACHER), (h, who) -> {
+			Call call = admin(new Call(who, "POST", "/admin/users/import").multipart());
+			if (h.chance(0.1)) {
+				return call;
+			}
+			return call
+				.file(h.chance(0.6)
+						? new MockMultipartFile("file", "siswa.csv", "text/csv",
+								studentCsv(h).getBytes(StandardCharsets.UTF_8))
+						: h.file("file", Fixtures.IMPORT_LIMIT));
+		});
+		add("POST /admin/users/import/confirm", List.of(Who.ADMIN, Who.ADMIN, Who.ADMIN, Who.OPERATOR), (h, who) -> {
+			String csv = studentCsv(h);
+			return admin(new Call(who, "POST", "/admin/users/import/confirm"))
+				.param("content",
+						h.chance(0.8) ? Base64.getEncoder().encodeToString(csv.getBytes(StandardCharsets.UTF_8))
+								: text(h, 0.8))
+				.param("digest", h.chance(0.5) ? Fixtures.sha256(csv) : text(h, 0.8))
+				.param("submission_key", submissionKey(h));
+		});
 		add("GET /error", EVERYONE, (h, who) -> new Call(who, "GET", "/error").refusedWhen(true,
 				"the error page is not a page of its own"));
 		questions();
@@ -250,6 +286,38 @@ final class Endpoints {
 
 	private static String targetHours(Hostile h) {
 		return h.chance(0.7) ? h.choice("1", "2", "8", "24", "72", "1440") : (h.chance(0.5) ? h.number() : h.text());
+	}
+
+	/**
+	 * An e-mail address that belongs to no account (a link asked for a real one would be
+	 * written by a worker after the answer, where the harness could not tell which
+	 * request wrote it).
+	 */
+	private static String unknownEmail(Hostile h) {
+		return h.chance(0.5) ? "nobody-" + h.between(0, 1000) + "@otos.test" : h.text();
+	}
+
+	/**
+	 * A file of students: a header (usually the right one), then lines of hostile fields.
+	 */
+	private static String studentCsv(Hostile h) {
+		StringBuilder csv = new StringBuilder(h.chance(0.1) ? "\uFEFF" : "");
+		String delimiter = h.chance(0.7) ? "," : ";";
+		csv.append(h.chance(0.8) ? String.join(delimiter, "username", "email", "first_name", "last_name") : h.text())
+			.append(h.chance(0.5) ? "\r\n" : "\n");
+		int lines = h.chance(0.05) ? 501 : h.between(0, 4);
+		for (int i = 0; i < lines; i++) {
+			csv.append(h.chance(0.7) ? "murid" + h.between(0, 1000000) : h.text())
+				.append(delimiter)
+				.append(h.chance(0.5) ? h.oneOf(Fixtures.EMAILS)
+						: (h.chance(0.5) ? "murid" + i + "@sekolah.test" : h.text()))
+				.append(delimiter)
+				.append(h.chance(0.7) ? "Murid" : h.text())
+				.append(h.chance(0.9) ? delimiter : "")
+				.append(h.chance(0.5) ? "" : h.text())
+				.append("\n");
+		}
+		return csv.toString();
 	}
 
 	private static String text(Hostile h, double presence) {

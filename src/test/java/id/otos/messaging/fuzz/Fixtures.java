@@ -32,6 +32,9 @@ final class Fixtures {
 
 	static final long PICTURE_LIMIT = 2L * 1024 * 1024;
 
+	/** The student import's largest file ({@code accounts.web.StudentCsv.MAX_BYTES}). */
+	static final long IMPORT_LIMIT = 512L * 1024;
+
 	static final List<String> EMAILS = List.of("siswa1@otos.test", "siswa2@otos.test", "guru1@otos.test",
 			"admin@otos.test", "SISWA1@OTOS.TEST", "tidak-ada@otos.test");
 
@@ -164,6 +167,20 @@ final class Fixtures {
 			return !m.equals(String.valueOf(this.studentMessage));
 		}
 		return true;
+	}
+
+	/**
+	 * The SHA-256 of a text's UTF-8, in hexadecimal, as the import's preview gives it.
+	 */
+	static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

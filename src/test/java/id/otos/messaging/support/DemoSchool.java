@@ -21,6 +21,8 @@ public final class DemoSchool {
 		jdbc.sql("delete from otosapp_messagethread").update();
 		jdbc.sql("delete from otos_broadcast").update();
 		jdbc.sql("delete from otos_ready_answer").update();
+		jdbc.sql("delete from otos_password_token").update();
+		jdbc.sql("delete from otos_student_import").update();
 		jdbc.sql("delete from otosapp_user where email not in ("
 				+ "'admin@otos.test', 'operator@otos.test', 'guru1@otos.test', 'guru2@otos.test', "
 				+ "'siswa1@otos.test', 'siswa2@otos.test', 'siswa3@otos.test')")

@@ -6,6 +6,7 @@ import id.otos.messaging.accounts.AccountNotFoundException;
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.accounts.StudentImports;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,8 +31,11 @@ class UserAdminController {
 
 	private final Accounts accounts;
 
-	UserAdminController(Accounts accounts) {
+	private final StudentImports imports;
+
+	UserAdminController(Accounts accounts, StudentImports imports) {
 		this.accounts = accounts;
+		this.imports = imports;
 	}
 
 	@ModelAttribute("assignableRoles")
@@ -46,6 +50,7 @@ class UserAdminController {
 		model.addAttribute("users", this.accounts.search(query.text(), query.role(), query.page()));
 		model.addAttribute("query", query);
 		model.addAttribute("roles", RoleName.values());
+		model.addAttribute("studentImport", this.imports.available());
 		return "accounts/users";
 	}
 

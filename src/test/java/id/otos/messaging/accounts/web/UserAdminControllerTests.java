@@ -11,6 +11,7 @@ import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.accounts.NewAccount;
 import id.otos.messaging.accounts.RoleName;
+import id.otos.messaging.accounts.StudentImports;
 import id.otos.messaging.accounts.User;
 import id.otos.messaging.accounts.UserRow;
 import id.otos.messaging.web.WebTestConfiguration;
@@ -58,6 +59,9 @@ class UserAdminControllerTests {
 
 	@MockitoBean
 	Accounts accounts;
+
+	@MockitoBean
+	StudentImports imports;
 
 	private final User student = AccountFixtures.user(5, RoleName.STUDENT);
 

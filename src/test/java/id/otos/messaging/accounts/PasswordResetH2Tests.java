@@ -1,0 +1,5 @@
+package id.otos.messaging.accounts;
+
+class PasswordResetH2Tests extends PasswordResetChecks {
+
+}

@@ -1,0 +1,5 @@
+package id.otos.messaging.accounts.web;
+
+class StudentImportH2Tests extends StudentImportChecks {
+
+}
