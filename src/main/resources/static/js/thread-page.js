@@ -1,0 +1,22 @@
+// The thread page opens where the reader left off: at the first message they have not read,
+// or else with the reply box (or the close request's question to the student) in view and
+// the newest messages just above it, so that on a phone nobody scrolls through the history
+// to answer. A link to a part of the page (#...) is left to the browser.
+(function () {
+	'use strict';
+	var messages = document.getElementById('messages');
+	if (!messages || window.location.hash) {
+		return;
+	}
+	var unread = messages.querySelector('li.message.unread');
+	if (unread) {
+		unread.scrollIntoView({ block: 'start' });
+		return;
+	}
+	var items = messages.querySelectorAll('li.message, li.note');
+	var end = document.getElementById('close-prompt') || document.getElementById('reply-form')
+			|| items[items.length - 1];
+	if (end) {
+		end.scrollIntoView({ block: 'end' });
+	}
+}());
