@@ -61,6 +61,26 @@ public final class PageChecks {
 	}
 
 	/**
+	 * The innermost elements that reach past the screen's right edge, for saying where a
+	 * page scrolls sideways.
+	 */
+	public String elementsPastTheEdge() {
+		return String.valueOf(js().executeScript(
+				"""
+						var width = document.documentElement.clientWidth, found = [];
+						document.querySelectorAll('body *').forEach(function (e) {
+							var r = e.getBoundingClientRect();
+							if (r.right > width + 0.5 && !Array.prototype.some.call(e.children, function (c) {
+									return c.getBoundingClientRect().right > width + 0.5; })) {
+								found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+									? '.' + String(e.className).trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(r.right) + ')');
+							}
+						});
+						return found.slice(0, 5).join(', ');
+						"""));
+	}
+
+	/**
 	 * Runs axe-core over the whole page (every rule, WCAG 2.x A/AA and best practices).
 	 * @return each violation found, with its impact, rule and the elements it names
 	 */

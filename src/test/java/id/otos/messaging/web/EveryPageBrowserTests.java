@@ -135,7 +135,8 @@ class EveryPageBrowserTests {
 					page.screen(width, 800);
 					long overflow = page.sidewaysOverflow();
 					if (overflow > 0) {
-						failures.add(path + " scrolls sideways by " + overflow + " px at " + width + " px");
+						failures.add(path + " scrolls sideways by " + overflow + " px at " + width + " px: "
+								+ page.elementsPastTheEdge());
 					}
 				}
 				page.screen(390, 844);
