@@ -121,14 +121,12 @@
 
 	form.addEventListener('submit', function (event) {
 		var submitter = event.submitter;
-		if (event.defaultPrevented || (submitter && submitter.name)) {
-			return; // refused by the file check, or the no-script "insert answer" button
-		}
-		event.preventDefault();
-		if (!box.value.trim()) {
-			box.reportValidity();
+		if (event.defaultPrevented || (submitter && submitter.name) || !box.value.trim()) {
+			// refused by the file check, the no-script "insert answer" button, or an empty
+			// reply (the server says why): the browser posts it as without this script
 			return;
 		}
+		event.preventDefault();
 		pause = 2000;
 		send();
 	});
