@@ -23,8 +23,10 @@
 		storage = null;
 	}
 
+	var sent = false;
+
 	function keepDraft() {
-		if (storage && draftKey) {
+		if (storage && draftKey && !sent) {
 			if (box.value) {
 				storage.setItem(draftKey, box.value);
 			}
@@ -69,8 +71,26 @@
 		pause = Math.min(pause * 2, 30000);
 	}
 
+	// What is sent, again and again if need be: the form as it was submitted, with the
+	// chosen file's bytes read once into memory (a browser does not read a chosen file a
+	// second time for a resend: the retry would go out broken)
+	var submitted = null;
+
+	function snapshot() {
+		var data = new FormData(form);
+		var input = document.getElementById('attachment');
+		var file = input && input.files && input.files.length > 0 ? input.files[0] : null;
+		if (!file || !file.arrayBuffer) {
+			return Promise.resolve(data);
+		}
+		return file.arrayBuffer().then(function (bytes) {
+			data.set(input.name, new Blob([bytes], { type: file.type }), file.name);
+			return data;
+		});
+	}
+
 	function send() {
-		if (sending) {
+		if (sending || submitted === null) {
 			return;
 		}
 		if (retry !== null) {
@@ -87,17 +107,21 @@
 			controller.abort();
 		}, TIME_OUT);
 		keepDraft();
-		fetch(form.action, {
-			method: 'POST',
-			body: new FormData(form),
-			credentials: 'same-origin',
-			redirect: 'manual',
-			signal: controller.signal
+		submitted.then(function (body) {
+			return fetch(form.action, {
+				method: 'POST',
+				body: body,
+				credentials: 'same-origin',
+				redirect: 'manual',
+				signal: controller.signal
+			});
 		}).then(function (response) {
 			clearTimeout(timer);
 			sending = false;
 			if (response.type === 'opaqueredirect') {
-				// stored: the thread page shows it (and the "sent" notice)
+				// stored: the thread page shows it (and the "sent" notice); the box's last
+				// change event, as the page is left, keeps no draft any more
+				sent = true;
 				forgetDraft();
 				form.setAttribute('data-delivery', 'sent');
 				window.location.assign(form.action);
@@ -128,6 +152,7 @@
 		}
 		event.preventDefault();
 		pause = 2000;
+		submitted = snapshot();
 		send();
 	});
 

@@ -16,6 +16,10 @@
 		});
 	}
 	var messages = document.getElementById('messages');
+	if (messages && 'scrollRestoration' in window.history) {
+		// where the page opens is decided here, not by where it was last left
+		window.history.scrollRestoration = 'manual';
+	}
 	if (!messages || window.location.hash) {
 		return;
 	}
