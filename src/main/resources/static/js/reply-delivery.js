@@ -15,6 +15,8 @@
 		return;
 	}
 	var draftKey = form.getAttribute('data-draft-key');
+	// the form's address (not form.action: the form has a field named "action")
+	var address = form.getAttribute('action');
 	var storage = null;
 	try {
 		storage = window.localStorage;
@@ -108,7 +110,7 @@
 		}, TIME_OUT);
 		keepDraft();
 		submitted.then(function (body) {
-			return fetch(form.action, {
+			return fetch(address, {
 				method: 'POST',
 				body: body,
 				credentials: 'same-origin',
@@ -124,7 +126,7 @@
 				sent = true;
 				forgetDraft();
 				form.setAttribute('data-delivery', 'sent');
-				window.location.assign(form.action);
+				window.location.assign(address);
 			}
 			else if (response.status === 408 || response.status === 502 || response.status === 503
 					|| response.status === 504) {

@@ -213,21 +213,6 @@ class PhoneThreadPageBrowserTests {
 	}
 
 	@Test
-	void zzProbe() throws Exception {
-		long thread = question("Integral tentu", "Berapa integral 0 sampai 1 dari x?");
-		try (Browser siswa = phone()) {
-			siswa.logIn("siswa1@otos.test", PASSWORD).go("/messages/thread/" + thread + "/");
-			siswa.type("content", "Jawaban saya setengah, benar?");
-			((JavascriptExecutor) siswa.driver()).executeScript("var f = window.fetch; window.fetch = function (u, o) {"
-					+ " return f(u, o).then(function (r) { sessionStorage.setItem('log', (sessionStorage.getItem('log') || '') + ' ' + r.type + ':' + r.status); if (r.status == 400) { r.clone().text().then(function (t) { sessionStorage.setItem('body', t.substring(0, 3000)); }); } return r; },"
-					+ " function (e) { sessionStorage.setItem('log', (sessionStorage.getItem('log') || '') + ' err ' + e); throw e; }); };");
-			siswa.click("reply-submit");
-			System.out.println("PROBE " + ((JavascriptExecutor) siswa.driver())
-				.executeScript("return sessionStorage.getItem('log') + ' ' + sessionStorage.getItem('body');"));
-		}
-	}
-
-	@Test
 	void aDraftSurvivesAReloadAndIsForgottenOnLogOut() {
 		long thread = question("Turunan", "Apa turunan x kuadrat?");
 		try (Browser siswa = phone()) {
