@@ -16,6 +16,13 @@
 	var threadId = messages ? messages.getAttribute('data-thread-id') : null;
 	var pending = { thread: false, inbox: false, badge: false };
 	var running = false;
+	// The tab shows the unread count before the page's title, "(3) otos Pesan", so that a
+	// tab in the background tells when something arrived.
+	var title = document.title.replace(/^\(\d+\) /, '');
+
+	function showCount(count) {
+		document.title = count > 0 ? '(' + count + ') ' + title : title;
+	}
 
 	function get(url) {
 		return fetch(url, {
@@ -100,6 +107,9 @@
 			if (badge && count >= 0) {
 				badge.textContent = String(count);
 				badge.classList.toggle('zero', count === 0);
+			}
+			if (count >= 0) {
+				showCount(count);
 			}
 		});
 	}
@@ -197,5 +207,9 @@
 		}
 	});
 
+	var shown = document.getElementById('nav-unread');
+	if (shown) {
+		showCount(Number(shown.textContent) || 0);
+	}
 	connect();
 })();

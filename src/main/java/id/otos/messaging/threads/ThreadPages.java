@@ -230,10 +230,12 @@ public class ThreadPages {
 		String contentType = rs.getString("content_type");
 		String role = rs.getString("role_name");
 		String roleKey = (role != null) ? RoleName.fromStoredName(role).messageKey() : RoleName.VISITOR.messageKey();
-		return new MessageView(rs.getLong("id"), senderId, rs.getString("sender_name"), roleKey,
-				rs.getString("profile_picture"), rs.getString("content"), rs.getString("file_name"),
-				contentType != null && contentType.startsWith("image/"), instant(rs, "created_at"),
-				senderId == viewer.userId());
+		long id = rs.getLong("id");
+		boolean mine = senderId == viewer.userId();
+		return new MessageView(id, senderId, rs.getString("sender_name"), roleKey, rs.getString("profile_picture"),
+				rs.getString("content"), rs.getString("file_name"),
+				contentType != null && contentType.startsWith("image/"), instant(rs, "created_at"), mine,
+				!mine && id > rs.getLong("read_up_to"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

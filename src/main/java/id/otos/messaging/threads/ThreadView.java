@@ -17,9 +17,14 @@ public record ThreadView(long id, String title, ThreadType type, ThreadStatus st
 		return this.allowed.contains(ThreadAction.valueOf(action));
 	}
 
-	/** One message, with what the page needs to show its sender. */
+	/**
+	 * One message, with what the page needs to show its sender; {@code unread} when the
+	 * viewer had not read it before this view (someone else's, past their read position):
+	 * the thread page opens at the first such message.
+	 */
 	public record MessageView(long id, long senderId, String senderName, String senderRoleKey, String senderPicture,
-			String content, String attachmentName, boolean attachmentIsImage, Instant createdAt, boolean mine) {
+			String content, String attachmentName, boolean attachmentIsImage, Instant createdAt, boolean mine,
+			boolean unread) {
 
 	}
 
