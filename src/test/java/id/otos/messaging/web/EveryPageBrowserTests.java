@@ -10,6 +10,8 @@ import id.otos.messaging.support.DemoLogIn;
 import id.otos.messaging.support.DemoSchool;
 import id.otos.messaging.support.PageChecks;
 import id.otos.messaging.support.PageChecks.Violation;
+import id.otos.messaging.threads.Broadcast;
+import id.otos.messaging.threads.Broadcasts;
 import id.otos.messaging.threads.NewThread;
 import id.otos.messaging.threads.Priority;
 import id.otos.messaging.threads.ThreadDesk;
@@ -37,7 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per-page table of axe-core's findings.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		// a mail server (never asked: the outbox is not sent), so that the password links
+		// and
+		// the student import are there to be checked
+		properties = { "spring.mail.host=127.0.0.1", "otos.notifications.enabled=false" })
 @ActiveProfiles("test")
 class EveryPageBrowserTests {
 
@@ -62,6 +68,11 @@ class EveryPageBrowserTests {
 
 	long technical;
 
+	long broadcast;
+
+	@Autowired
+	Broadcasts broadcasts;
+
 	@BeforeEach
 	void aStudentsQuestionIsAnsweredAndTheTeacherAsksToCloseIt() {
 		long category = id("select id from otosapp_category where category_name = 'Matematika'");
@@ -74,6 +85,14 @@ class EveryPageBrowserTests {
 		this.desk.requestClose(viewer("guru1@otos.test"), this.question);
 		this.technical = this.desk.open(viewer("siswa1@otos.test"), new NewThread("Aplikasi tidak bisa dibuka",
 				ThreadType.TECHNICAL, null, null, Priority.HIGH, "Layar putih setelah masuk.", null), null);
+		this.broadcast = this.broadcasts
+			.send(viewer("operator@otos.test"),
+					new Broadcast("Jadwal tryout", "Tryout dimulai Sabtu.", Priority.NORMAL, true, List.of(), null,
+							null))
+			.broadcastId();
+		long reply = id(
+				"select min(bt.thread_id) from otos_broadcast_thread bt where bt.broadcast_id = " + this.broadcast);
+		this.desk.reply(viewer("siswa1@otos.test"), reply, "Baik, terima kasih.", null, null);
 	}
 
 	@AfterEach
@@ -83,7 +102,8 @@ class EveryPageBrowserTests {
 
 	@Test
 	void theLogInPageFitsEveryScreenAndPassesAxe() {
-		check(null, List.of("/login", "/login?logout", "/login?error"));
+		check(null, List.of("/login", "/login?logout", "/login?error", "/login/forgot", "/login/forgot?sent",
+				"/login/reset?token=not-a-link"));
 	}
 
 	@Test
@@ -104,8 +124,8 @@ class EveryPageBrowserTests {
 		long student = id("select id from otosapp_user where email = 'siswa1@otos.test'");
 		check("operator@otos.test",
 				List.of("/messages/", "/messages/thread/" + this.technical + "/", "/messages/broadcast/",
-						"/messages/broadcasts/", "/messages/overview/", "/messages/answers/",
-						"/messages/start/?student=" + student, "/profile"));
+						"/messages/broadcasts/", "/messages/broadcasts/" + this.broadcast + "/", "/messages/overview/",
+						"/messages/answers/", "/messages/start/?student=" + student, "/profile"));
 	}
 
 	@Test
@@ -115,7 +135,8 @@ class EveryPageBrowserTests {
 		check("admin@otos.test",
 				List.of("/messages/", "/messages/thread/" + this.question + "/", "/messages/overview/",
 						"/messages/targets/", "/messages/answers/", "/messages/broadcast/", "/messages/broadcasts/",
-						"/admin/users", "/admin/users/new", "/admin/users/" + student + "/edit", "/admin/categories",
+						"/messages/broadcasts/" + this.broadcast + "/", "/admin/users", "/admin/users/new",
+						"/admin/users/import", "/admin/users/" + student + "/edit", "/admin/categories",
 						"/admin/categories/" + category, "/profile"));
 	}
 
