@@ -31,7 +31,7 @@ class MessageTextsTests {
 		for (String key : texts.stringPropertyNames()) {
 			String text = texts.getProperty(key);
 			if (text.matches("(?s).*\\{\\d.*")) {
-				Object[] arguments = { "A", "B", "C", "D", "E" };
+				Object[] arguments = { 1, 2, 3, 4, 5 };
 				String shown = new MessageFormat(text, Locale.ROOT).format(arguments);
 				long before = text.replace("''", "'").chars().filter((c) -> c == '\'').count();
 				long after = shown.chars().filter((c) -> c == '\'').count();

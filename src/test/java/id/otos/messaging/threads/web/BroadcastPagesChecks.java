@@ -86,8 +86,8 @@ abstract class BroadcastPagesChecks {
 		this.mvc.perform(get("/messages/broadcasts/").with(user(principal("operator@otos.test"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"broadcast-" + broadcast + "\"")))
-			.andExpect(content().string(containsString("<td class=\"recipients\">3</td>")))
-			.andExpect(content().string(containsString("<td class=\"replied\">1</td>")));
+			.andExpect(content().string(containsString("<td class=\"recipients\" data-label=\"Penerima\">3</td>")))
+			.andExpect(content().string(containsString("<td class=\"replied\" data-label=\"Membalas\">1</td>")));
 		this.mvc.perform(get("/messages/broadcasts/" + broadcast + "/").with(user(principal("operator@otos.test"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("href=\"/messages/thread/" + siswa1Thread + "/\"")))
