@@ -4,8 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import id.otos.messaging.support.Browser;
+import id.otos.messaging.support.PageChecks;
+import id.otos.messaging.support.PageChecks.Violation;
 import id.otos.messaging.support.DjangoFixture;
 import id.otos.messaging.support.DjangoSigning;
 import id.otos.messaging.support.OtosQuestions;
@@ -83,6 +87,7 @@ class QuestionReportsBrowserTests {
 				assertThat(student.driver().findElements(By.cssSelector("#question-choices li"))).hasSize(4);
 				assertThat(student.text("question-text")).contains("2 + 3");
 				assertThat(pageWidth(student)).as("the report form").isLessThanOrEqualTo(PHONE);
+				assertThat(axeFindings(student)).as("the report form, light and dark").isEmpty();
 				if (i == 0) {
 					screenshot(student, "question-report-phone.png");
 				}
@@ -100,6 +105,7 @@ class QuestionReportsBrowserTests {
 			assertThat(teacher.text("report-count")).isEqualTo("2");
 			assertThat(teacher.text("reports")).contains(texts[0]).contains(texts[1]);
 			assertThat(pageWidth(teacher)).as("the folded reports").isLessThanOrEqualTo(PHONE);
+			assertThat(axeFindings(teacher)).as("the folded reports, light and dark").isEmpty();
 			screenshot(teacher, "question-reports-phone.png");
 			teacher.type("answer-content", "Kunci jawaban 14 sudah benar: perkalian dikerjakan dulu.")
 				.click("answer-all");
@@ -135,6 +141,24 @@ class QuestionReportsBrowserTests {
 				OffsetDateTime.now(ZoneOffset.UTC).plusDays(1));
 		browser.driver().manage().addCookie(new Cookie("sessionid", key, "/"));
 		return browser;
+	}
+
+	/**
+	 * What axe-core finds critical, serious or moderate on the page, in the light and in
+	 * the dark colour scheme (as {@code EveryPageBrowserTests} asks of every other page).
+	 */
+	private static List<String> axeFindings(Browser browser) {
+		PageChecks page = PageChecks.of(browser);
+		List<String> findings = new ArrayList<>();
+		for (boolean dark : new boolean[] { false, true }) {
+			page.colorScheme(dark)
+				.axe()
+				.stream()
+				.filter(Violation::fails)
+				.forEach((violation) -> findings.add((dark ? "dark: " : "light: ") + violation));
+		}
+		page.colorScheme(false);
+		return findings;
 	}
 
 	private static long pageWidth(Browser browser) {
