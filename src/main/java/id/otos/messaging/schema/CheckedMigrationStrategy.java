@@ -72,8 +72,10 @@ class CheckedMigrationStrategy implements FlywayMigrationStrategy {
 			.or(() -> Arrays.stream(all).filter((m) -> m.getState() == MigrationState.PENDING).findFirst());
 		String which = failed.map((m) -> "Migration " + SchemaHistory.label(m) + ", file " + m.getScript())
 			.orElse("A migration");
+		// the last versioned migration applied: the schema's version (a repeatable one,
+		// applied after the versioned ones, is no version of its own)
 		String previous = Arrays.stream(all)
-			.filter((m) -> m.getState().isApplied() && !m.getState().isFailed())
+			.filter((m) -> m.getVersion() != null && m.getState().isApplied() && !m.getState().isFailed())
 			.reduce((first, second) -> second)
 			.map(SchemaHistory::label)
 			.orElse("no migration at all");
