@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 import org.springframework.stereotype.Component;
@@ -74,7 +75,7 @@ public class LoginThrottle {
 	 */
 	private Cache<String, Failures> counts() {
 		return Caffeine.newBuilder()
-			.ticker(() -> nanos(this.clock.instant()))
+			.ticker(ticker(this.clock))
 			.expireAfter(Expiry.writing((String key, Failures failures) -> {
 				Duration left = Duration.between(this.clock.instant(), failures.end());
 				return left.isNegative() ? Duration.ZERO : left;
@@ -85,8 +86,15 @@ public class LoginThrottle {
 			.build();
 	}
 
-	private static long nanos(Instant instant) {
-		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+	/**
+	 * The clock as a cache's ticker, so that counts expire on the throttle's clock (a
+	 * test moves it).
+	 */
+	static Ticker ticker(Clock clock) {
+		return () -> {
+			Instant now = clock.instant();
+			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		};
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package id.otos.messaging.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -41,16 +40,11 @@ public class PasswordResetThrottle {
 
 	private static Cache<String, AtomicInteger> counts(PasswordResetProperties properties, Clock clock) {
 		return Caffeine.newBuilder()
-			.ticker(() -> nanos(clock))
+			.ticker(LoginThrottle.ticker(clock))
 			.expireAfterWrite(properties.window())
 			.maximumSize(properties.maxTracked())
 			.executor(Runnable::run)
 			.build();
-	}
-
-	private static long nanos(Clock clock) {
-		Duration since = Duration.between(java.time.Instant.EPOCH, clock.instant());
-		return since.getSeconds() * 1_000_000_000L + since.getNano();
 	}
 
 	/**

@@ -127,7 +127,7 @@ public class ResponseTimes {
 	 */
 	@Transactional(readOnly = true)
 	public UsualWaits usualWaits() {
-		return usualWaits("");
+		return usualWaits(null, null);
 	}
 
 	/**
@@ -140,33 +140,37 @@ public class ResponseTimes {
 	@Transactional(readOnly = true)
 	public Optional<UsualWait> usualWait(ThreadType type, Long categoryId) {
 		if (type == ThreadType.ACADEMIC) {
-			return (categoryId != null)
-					? Optional.ofNullable(usualWaits("and t.category_id = " + categoryId).byCategory().get(categoryId))
+			return (categoryId != null) ? Optional.ofNullable(usualWaits(type, categoryId).byCategory().get(categoryId))
 					: Optional.empty();
 		}
-		return Optional.ofNullable(usualWaits("and t.thread_type = '" + type.code() + "'").byType().get(type));
+		return Optional.ofNullable(usualWaits(type, null).byType().get(type));
 	}
 
 	/**
-	 * @param narrower a condition on {@code t} of our own making (ids and codes only)
+	 * @param type only threads of this type, or null for all
+	 * @param categoryId only threads of this category, or null for all
 	 */
-	private UsualWaits usualWaits(String narrower) {
+	private UsualWaits usualWaits(ThreadType type, Long categoryId) {
 		Instant now = this.clock.instant();
 		Map<Object, List<Duration>> answered = new HashMap<>();
 		Map<Object, List<Duration>> unanswered = new HashMap<>();
-		this.jdbc.sql("""
-				select t.thread_type, t.category_id, t.created_at, t.first_response_at
-				from otosapp_messagethread t
-				where t.created_at >= :since and t.created_at <= :now
-				  and (t.created_by_id is null or t.created_by_id = t.student_id)
-				  %s
-				""".formatted(narrower))
+		this.jdbc
+			.sql("""
+					select t.thread_type, t.category_id, t.created_at, t.first_response_at
+					from otosapp_messagethread t
+					where t.created_at >= :since and t.created_at <= :now
+					  and (t.created_by_id is null or t.created_by_id = t.student_id)
+					  %s %s
+					""".formatted((type != null) ? "and t.thread_type = :type" : "",
+					(categoryId != null) ? "and t.category_id = :category" : ""))
+			.param("type", (type != null) ? type.code() : "")
+			.param("category", (categoryId != null) ? categoryId : -1L)
 			.param("since", Timestamp.from(now.minus(USUAL_WINDOW)))
 			.param("now", Timestamp.from(now))
 			.query((RowCallbackHandler) (rs) -> {
-				ThreadType type = ThreadType.fromCode(rs.getString("thread_type"));
+				ThreadType rowType = ThreadType.fromCode(rs.getString("thread_type"));
 				long category = rs.getLong("category_id");
-				Object desk = (type != ThreadType.ACADEMIC) ? type : rs.wasNull() ? null : category;
+				Object desk = (rowType != ThreadType.ACADEMIC) ? rowType : rs.wasNull() ? null : category;
 				if (desk != null) {
 					Instant created = rs.getTimestamp("created_at").toInstant();
 					Timestamp first = rs.getTimestamp("first_response_at");
@@ -180,8 +184,8 @@ public class ResponseTimes {
 		answered
 			.forEach((desk, times) -> median(times, unanswered.getOrDefault(desk, List.of())).map(UsualWait::roundedUp)
 				.ifPresent((usual) -> {
-					if (desk instanceof ThreadType type) {
-						byType.put(type, usual);
+					if (desk instanceof ThreadType deskType) {
+						byType.put(deskType, usual);
 					}
 					else {
 						byCategory.put((Long) desk, usual);
