@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 
 import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.DjangoSessions;
+import id.otos.messaging.accounts.SessionsEnded;
 import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.threads.MessageThread;
 import id.otos.messaging.threads.ThreadAccess;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -57,9 +59,12 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 
 	private final DjangoSessions djangoSessions;
 
+	private final ApplicationEventPublisher events;
+
 	LiveDispatch(LiveClients clients, ThreadPages threads, Accounts accounts, Viewers viewers, UnreadCounts counts,
-			StreamSessions sessions, DjangoSessions djangoSessions) {
+			StreamSessions sessions, DjangoSessions djangoSessions, ApplicationEventPublisher events) {
 		this.djangoSessions = djangoSessions;
+		this.events = events;
 		this.clients = clients;
 		this.sessions = sessions;
 		this.counts = counts;
@@ -81,6 +86,7 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 
 	@Override
 	public void mayHaveMissedSignals() {
+		this.events.publishEvent(SessionsEnded.anyone());
 		this.counts.forgetAll();
 		this.accounts.mayHaveMissedChanges();
 		this.worker.execute(() -> this.clients.connectedPeople().forEach(this.clients::resync));
@@ -108,8 +114,9 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 	}
 
 	/**
-	 * Tells the kept unread counts and accounts first, before any browser hears of the
-	 * signal and asks for its count again.
+	 * Tells the kept unread counts, accounts and sessions first, before any browser hears
+	 * of the signal and asks for its count again, or its stream is checked against its
+	 * session.
 	 */
 	private void forgetCounts(ThreadSignal signal) {
 		switch (signal.kind()) {
@@ -118,9 +125,7 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 			case NOTE -> this.counts.notePosted();
 			case READ -> this.counts.read(signal.personId());
 			case ACCOUNT -> this.accounts.changedElsewhere(signal.personId());
-			case SESSION -> {
-				// nothing kept follows from a session
-			}
+			case SESSION -> this.events.publishEvent(new SessionsEnded(signal.personId()));
 		}
 	}
 

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionCallback;
@@ -32,6 +34,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * session a second time), which would otherwise read it from the database twice.
  * {@link #requestEnded()} forgets it; a deleted session is forgotten at once.
  *
+ * <p>
+ * And it answers a logged-in session from what this node keeps between requests
+ * ({@link KeptSessions}) when it can, so that most requests read nothing from the store;
+ * such a session is read from the store again as soon as the request changes it.
+ *
  * @param <S> the delegate's session type
  */
 final class QuietSessionRepository<S extends Session>
@@ -41,23 +48,35 @@ final class QuietSessionRepository<S extends Session>
 
 	private final Duration touchInterval;
 
+	private final KeptSessions kept;
+
 	private final ThreadLocal<QuietSession<S>> loadedByThisRequest = new ThreadLocal<>();
 
 	QuietSessionRepository(FindByIndexNameSessionRepository<S> delegate, Duration touchInterval) {
+		this(delegate, touchInterval, new KeptSessions(0, Duration.ZERO));
+	}
+
+	QuietSessionRepository(FindByIndexNameSessionRepository<S> delegate, Duration touchInterval, KeptSessions kept) {
 		this.delegate = delegate;
 		this.touchInterval = touchInterval;
+		this.kept = kept;
 	}
 
 	@Override
 	public QuietSession<S> createSession() {
-		return new QuietSession<>(this.delegate.createSession(), true);
+		return new QuietSession<>(this.delegate.createSession(), true, this::stored);
 	}
 
 	@Override
 	public void save(QuietSession<S> session) {
 		if (session.isNew || session.changed || session.stored.plus(this.touchInterval).isBefore(session.accessed())
 				|| this.touchInterval.isZero()) {
-			this.delegate.save(session.delegate);
+			S stored = session.fromStore();
+			if (stored != null) {
+				this.delegate.save(stored);
+			}
+			this.kept.forget(session.keptAs);
+			this.kept.forget(session.getId());
 			session.saved();
 		}
 	}
@@ -68,11 +87,19 @@ final class QuietSessionRepository<S extends Session>
 		if (loaded != null && loaded.getId().equals(id)) {
 			return loaded;
 		}
-		S found = Transactions.reading(() -> this.delegate.findById(id));
-		if (found == null) {
-			return null;
+		MapSession kept = this.kept.find(id);
+		QuietSession<S> session;
+		if (kept != null) {
+			session = new QuietSession<>(kept, this::stored);
 		}
-		QuietSession<S> session = new QuietSession<>(found, false);
+		else {
+			S found = stored(id);
+			if (found == null) {
+				return null;
+			}
+			this.kept.keep(found);
+			session = new QuietSession<>(found, false, this::stored);
+		}
 		this.loadedByThisRequest.set(session);
 		return session;
 	}
@@ -80,6 +107,7 @@ final class QuietSessionRepository<S extends Session>
 	@Override
 	public void deleteById(String id) {
 		this.loadedByThisRequest.remove();
+		this.kept.forget(id);
 		this.delegate.deleteById(id);
 	}
 
@@ -88,23 +116,41 @@ final class QuietSessionRepository<S extends Session>
 		this.loadedByThisRequest.remove();
 	}
 
+	/** The sessions kept on this node between requests. */
+	KeptSessions kept() {
+		return this.kept;
+	}
+
 	@Override
 	public Map<String, QuietSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
 		Map<String, QuietSession<S>> sessions = new LinkedHashMap<>();
 		Transactions.reading(() -> this.delegate.findByIndexNameAndIndexValue(indexName, indexValue))
-			.forEach((id, session) -> sessions.put(id, new QuietSession<>(session, false)));
+			.forEach((id, session) -> sessions.put(id, new QuietSession<>(session, false, this::stored)));
 		return sessions;
+	}
+
+	private S stored(String id) {
+		return Transactions.reading(() -> this.delegate.findById(id));
 	}
 
 	/**
 	 * A session that knows whether anything but its access time changed since it was
-	 * loaded or last saved.
+	 * loaded or last saved. One read from the store is the store's own session; one
+	 * answered from what this node keeps ({@link KeptSessions}) is a copy, read from the
+	 * store the first time the request changes it (or its access time is due to be
+	 * written), so that the change applies to the session as stored.
 	 *
 	 * @param <S> the delegate's session type
 	 */
 	static final class QuietSession<S extends Session> implements Session {
 
-		private final S delegate;
+		private final Function<String, S> store;
+
+		private final String keptAs;
+
+		private S delegate;
+
+		private MapSession copy;
 
 		private boolean isNew;
 
@@ -112,14 +158,52 @@ final class QuietSessionRepository<S extends Session>
 
 		private Instant stored;
 
-		QuietSession(S delegate, boolean isNew) {
+		QuietSession(S delegate, boolean isNew, Function<String, S> store) {
 			this.delegate = delegate;
 			this.isNew = isNew;
+			this.store = store;
+			this.keptAs = delegate.getId();
 			this.stored = delegate.getLastAccessedTime();
 		}
 
+		QuietSession(MapSession copy, Function<String, S> store) {
+			this.copy = copy;
+			this.store = store;
+			this.keptAs = copy.getId();
+			this.stored = copy.getLastAccessedTime();
+		}
+
+		private Session current() {
+			return (this.delegate != null) ? this.delegate : this.copy;
+		}
+
+		/**
+		 * The store's own session, read from the store if this one was a kept copy;
+		 * {@code null} if it is no longer stored (ended meanwhile elsewhere).
+		 */
+		private S fromStore() {
+			if (this.delegate == null && this.copy != null) {
+				S stored = this.store.apply(this.copy.getId());
+				if (stored != null) {
+					stored.setLastAccessedTime(this.copy.getLastAccessedTime());
+					this.delegate = stored;
+					this.copy = null;
+				}
+			}
+			return this.delegate;
+		}
+
+		/**
+		 * The session to change: the store's own, or the copy if it is stored no more.
+		 */
+		private Session forChange() {
+			this.changed = true;
+			S stored = fromStore();
+			return (stored != null) ? stored : this.copy;
+		}
+
 		private Instant accessed() {
-			return this.delegate.getLastAccessedTime();
+			return current().getLastAccessedTime();
 		}
 
 		private void saved() {
@@ -130,66 +214,62 @@ final class QuietSessionRepository<S extends Session>
 
 		@Override
 		public String getId() {
-			return this.delegate.getId();
+			return current().getId();
 		}
 
 		@Override
 		public String changeSessionId() {
-			this.changed = true;
-			return this.delegate.changeSessionId();
+			return forChange().changeSessionId();
 		}
 
 		@Override
 		public <T> T getAttribute(String attributeName) {
-			return this.delegate.getAttribute(attributeName);
+			return current().getAttribute(attributeName);
 		}
 
 		@Override
 		public Set<String> getAttributeNames() {
-			return this.delegate.getAttributeNames();
+			return current().getAttributeNames();
 		}
 
 		@Override
 		public void setAttribute(String attributeName, Object attributeValue) {
-			this.changed = true;
-			this.delegate.setAttribute(attributeName, attributeValue);
+			forChange().setAttribute(attributeName, attributeValue);
 		}
 
 		@Override
 		public void removeAttribute(String attributeName) {
-			this.changed = true;
-			this.delegate.removeAttribute(attributeName);
+			forChange().removeAttribute(attributeName);
 		}
 
 		@Override
 		public Instant getCreationTime() {
-			return this.delegate.getCreationTime();
+			return current().getCreationTime();
 		}
 
 		@Override
 		public void setLastAccessedTime(Instant lastAccessedTime) {
-			this.delegate.setLastAccessedTime(lastAccessedTime);
+			current().setLastAccessedTime(lastAccessedTime);
 		}
 
 		@Override
 		public Instant getLastAccessedTime() {
-			return this.delegate.getLastAccessedTime();
+			return current().getLastAccessedTime();
 		}
 
 		@Override
 		public void setMaxInactiveInterval(Duration interval) {
-			this.changed = true;
-			this.delegate.setMaxInactiveInterval(interval);
+			forChange().setMaxInactiveInterval(interval);
 		}
 
 		@Override
 		public Duration getMaxInactiveInterval() {
-			return this.delegate.getMaxInactiveInterval();
+			return current().getMaxInactiveInterval();
 		}
 
 		@Override
 		public boolean isExpired() {
-			return this.delegate.isExpired();
+			return current().isExpired();
 		}
 
 	}

@@ -9,12 +9,15 @@ import javax.sql.DataSource;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import id.otos.messaging.accounts.SessionsEnded;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -35,11 +38,20 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Wraps Spring Session's repository (sessions in the database, see README) in a
  * {@link QuietSessionRepository}, so that a request that changes nothing in its session
- * does not write it back. {@code otos.sessions.touch-interval} (default one minute) is
- * how stale the stored access time may grow.
+ * does not write it back, and a logged-in request mostly reads nothing from the database
+ * ({@link KeptSessions}). {@code otos.sessions.touch-interval} (default one minute) is
+ * how stale the stored access time may grow; {@code otos.sessions.kept-for} (default 10
+ * s) how long a session read from the database is used on this node without reading it
+ * again, {@code otos.sessions.kept-max} (default 20,000) how many are kept.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
+
+	private final ObjectProvider<SessionRepository<?>> sessions;
+
+	SessionConfiguration(ObjectProvider<SessionRepository<?>> sessions) {
+		this.sessions = sessions;
+	}
 
 	/**
 	 * Wraps the repository, and gives Spring Session its transactions: none for reading a
@@ -55,9 +67,11 @@ class SessionConfiguration {
 	@Bean
 	static BeanPostProcessor quietSessions(Environment environment,
 			ObjectProvider<PlatformTransactionManager> transactions) {
-		Duration touchInterval = Binder.get(environment)
-			.bind("otos.sessions.touch-interval", Duration.class)
+		Binder settings = Binder.get(environment);
+		Duration touchInterval = settings.bind("otos.sessions.touch-interval", Duration.class)
 			.orElse(Duration.ofMinutes(1));
+		KeptSessions kept = new KeptSessions(settings.bind("otos.sessions.kept-max", Long.class).orElse(20_000L),
+				settings.bind("otos.sessions.kept-for", Duration.class).orElse(Duration.ofSeconds(10)));
 		Supplier<TransactionTemplate> writes = SingletonSupplier
 			.of(() -> new TransactionTemplate(transactions.getObject()));
 		return new BeanPostProcessor() {
@@ -82,7 +96,7 @@ class SessionConfiguration {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof FindByIndexNameSessionRepository<?> sessions
 						&& !(bean instanceof QuietSessionRepository<?>)) {
-					return quiet(sessions, touchInterval);
+					return quiet(sessions, touchInterval, kept);
 				}
 				return bean;
 			}
@@ -144,8 +158,25 @@ class SessionConfiguration {
 	}
 
 	private static <S extends Session> QuietSessionRepository<S> quiet(FindByIndexNameSessionRepository<S> sessions,
-			Duration touchInterval) {
-		return new QuietSessionRepository<>(sessions, touchInterval);
+			Duration touchInterval, KeptSessions kept) {
+		return new QuietSessionRepository<>(sessions, touchInterval, kept);
+	}
+
+	/**
+	 * Forgets the kept sessions of a person whose session ended on any node (a log-out),
+	 * and every kept session when signals from other nodes may have been lost.
+	 * @param ended whose sessions ended
+	 */
+	@EventListener
+	void on(SessionsEnded ended) {
+		if (this.sessions.getIfAvailable() instanceof QuietSessionRepository<?> quiet) {
+			if (ended.isAnyone()) {
+				quiet.kept().forgetAll();
+			}
+			else {
+				quiet.kept().forgetSessionsOf(ended.personId());
+			}
+		}
 	}
 
 }

@@ -73,6 +73,16 @@ final class HttpVisitor {
 		return this.session;
 	}
 
+	/**
+	 * Another visitor that sends this one's session cookie as it is now, and goes on
+	 * sending it whatever this one does with its own (as a copied cookie would).
+	 */
+	HttpVisitor sameSession() {
+		HttpVisitor copy = new HttpVisitor();
+		copy.session = this.session;
+		return copy;
+	}
+
 	static String csrf(String html) {
 		return DemoLogIn.csrf(html);
 	}

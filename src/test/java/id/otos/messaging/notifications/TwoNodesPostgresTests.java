@@ -89,6 +89,32 @@ class TwoNodesPostgresTests extends LiveFanOutChecks {
 		assertThat(student.get(nodeA() + "/messages/").statusCode()).isEqualTo(302);
 	}
 
+	/**
+	 * Node A keeps the session it read between requests (no statement per request); a
+	 * log-out on node B reaches A as a signal and ends the kept session there too, long
+	 * before the kept copy would expire on its own ({@code otos.sessions.kept-for}, 10
+	 * s).
+	 */
+	@Test
+	void aSessionKeptOnNodeAEndsThereAsSoonAsItsPersonLogsOutOnNodeB() throws InterruptedException {
+		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa2@otos.test", PASSWORD);
+		HttpVisitor copiedCookie = student.sameSession();
+		assertThat(student.get(nodeA() + "/api/me/").statusCode()).as("read and kept on A").isEqualTo(200);
+		assertThat(copiedCookie.get(nodeA() + "/api/me/").statusCode()).as("answered from A's copy").isEqualTo(200);
+		String page = student.get(nodeB() + "/messages/").body();
+
+		assertThat(student.post(nodeB() + "/logout", java.util.Map.of("_csrf", HttpVisitor.csrf(page))).statusCode())
+			.isEqualTo(302);
+
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+		int status = copiedCookie.get(nodeA() + "/api/me/").statusCode();
+		while (status == 200 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			status = copiedCookie.get(nodeA() + "/api/me/").statusCode();
+		}
+		assertThat(status).as("the copied cookie on A within 2 s of the log-out on B").isEqualTo(401);
+	}
+
 	@Test
 	void aNodeWhoseListenerConnectionDiesListensAgainAndTellsItsPagesToCatchUp() throws Exception {
 		HttpVisitor student = new HttpVisitor().logIn(nodeA(), "siswa1@otos.test", PASSWORD);

@@ -2,11 +2,21 @@ package id.otos.messaging.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+
+import id.otos.messaging.accounts.AccountFixtures;
+import id.otos.messaging.accounts.CurrentUser;
+import id.otos.messaging.accounts.RoleName;
 
 import id.otos.messaging.web.QuietSessionRepository.QuietSession;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
@@ -19,6 +29,11 @@ class QuietSessionRepositoryTests {
 
 	private final QuietSessionRepository<MapSession> sessions = new QuietSessionRepository<>(this.stored,
 			Duration.ofMinutes(1));
+
+	private final QuietSessionRepository<MapSession> keeping = new QuietSessionRepository<>(this.stored,
+			Duration.ofMinutes(1), new KeptSessions(100, Duration.ofSeconds(10)));
+
+	private static final String CONTEXT = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
 
 	@Test
 	void aNewSessionIsSaved() {
@@ -118,6 +133,96 @@ class QuietSessionRepositoryTests {
 
 		assertThat(this.sessions.findById(id)).isNotSameAs(first);
 		assertThat(this.stored.finds).isEqualTo(2);
+	}
+
+	@Test
+	void aLoggedInSessionIsKeptSoTheNextRequestReadsNothing() {
+		String id = loggedInSession(7);
+		this.keeping.findById(id);
+		this.keeping.requestEnded();
+
+		QuietSession<MapSession> next = this.keeping.findById(id);
+
+		assertThat(this.stored.finds).isOne();
+		assertThat(personIn(next)).isEqualTo(7);
+	}
+
+	@Test
+	void eachRequestGetsACopyOfItsOwn() {
+		String id = loggedInSession(7);
+		this.keeping.findById(id);
+		this.keeping.requestEnded();
+		QuietSession<MapSession> first = this.keeping.findById(id);
+		this.keeping.requestEnded();
+		QuietSession<MapSession> second = this.keeping.findById(id);
+		SecurityContext context = first.getAttribute(CONTEXT);
+
+		context.setAuthentication(null);
+		first.setLastAccessedTime(first.getLastAccessedTime().plusSeconds(5));
+
+		assertThat(personIn(second)).isEqualTo(7);
+		assertThat(second.getLastAccessedTime()).isNotEqualTo(first.getLastAccessedTime());
+	}
+
+	@Test
+	void aChangeToAKeptSessionIsMadeToTheStoredOneAndForgetsTheCopy() {
+		String id = loggedInSession(7);
+		this.keeping.findById(id);
+		this.keeping.requestEnded();
+		QuietSession<MapSession> kept = this.keeping.findById(id);
+
+		kept.setAttribute("flash", new ArrayList<>(List.of("Terkirim")));
+		this.keeping.save(kept);
+		this.keeping.requestEnded();
+
+		assertThat(this.stored.saves).isOne();
+		assertThat(this.stored.findById(id).<List<String>>getAttribute("flash")).containsExactly("Terkirim");
+		assertThat(this.keeping.kept().size()).as("not kept while it holds a flash message").isZero();
+		assertThat(this.keeping.findById(id).<List<String>>getAttribute("flash")).containsExactly("Terkirim");
+	}
+
+	@Test
+	void aSessionOfSomebodyWhoLoggedOutElsewhereIsReadAgain() {
+		String id = loggedInSession(7);
+		String other = loggedInSession(8);
+		this.keeping.findById(id);
+		this.keeping.requestEnded();
+		this.keeping.findById(other);
+		this.keeping.requestEnded();
+		this.stored.deleteById(id);
+
+		this.keeping.kept().forgetSessionsOf(7);
+
+		assertThat(this.keeping.findById(id)).isNull();
+		this.keeping.requestEnded();
+		assertThat(this.keeping.kept().size()).as("the other person's session stays kept").isOne();
+	}
+
+	@Test
+	void anExpiredKeptSessionIsNotUsed() {
+		String id = loggedInSession(7);
+		MapSession stored = this.stored.findById(id);
+		stored.setMaxInactiveInterval(Duration.ofSeconds(1));
+		stored.setLastAccessedTime(Instant.now().minusSeconds(2));
+		this.stored.save(stored);
+		this.keeping.kept().keep(stored);
+
+		assertThat(this.keeping.findById(id)).isNull();
+	}
+
+	private String loggedInSession(long personId) {
+		MapSession session = this.stored.createSession();
+		session.setAttribute(CONTEXT, new SecurityContextImpl(UsernamePasswordAuthenticationToken
+			.authenticated(AccountFixtures.loggedIn(personId, RoleName.STUDENT), null, List.of())));
+		this.stored.save(session);
+		this.stored.saves = 0;
+		this.stored.finds = 0;
+		return session.getId();
+	}
+
+	private static long personIn(QuietSession<MapSession> session) {
+		SecurityContext context = session.getAttribute(CONTEXT);
+		return ((CurrentUser) context.getAuthentication().getPrincipal()).id();
 	}
 
 	private String savedSession(Instant lastAccess) {

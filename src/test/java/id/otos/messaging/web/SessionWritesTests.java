@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -51,6 +52,31 @@ class SessionWritesTests {
 		System.out.printf("SQL statements: GET /api/me/ with a stored session %d%n", statements);
 		assertThat(statements).as("the session, the account").isEqualTo(2);
 		assertThat(lastAccess(session)).isEqualTo(accessedAtLogIn);
+	}
+
+	@Test
+	void aSessionReadOnceIsKeptSoTheNextRequestsReadNothing() throws Exception {
+		Cookie session = logIn("siswa1@otos.test");
+		this.mvc.perform(get("/api/me/").cookie(session)).andExpect(status().isOk());
+
+		long statements = StatementCounting.count(() -> this.mvc.perform(get("/api/me/").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.role").value("Student")));
+
+		System.out.printf("SQL statements: GET /api/me/ with a kept session %d%n", statements);
+		assertThat(statements).as("session and account both kept on this node").isZero();
+	}
+
+	@Test
+	void aLoggedOutSessionIsNotAnsweredFromWhatWasKept() throws Exception {
+		Cookie session = logIn("siswa1@otos.test");
+		this.mvc.perform(get("/api/me/").cookie(session)).andExpect(status().isOk());
+		String csrf = DemoLogIn
+			.csrf(this.mvc.perform(get("/messages/").cookie(session)).andReturn().getResponse().getContentAsString());
+
+		this.mvc.perform(post("/logout").cookie(session).param("_csrf", csrf)).andExpect(status().is3xxRedirection());
+
+		this.mvc.perform(get("/api/me/").cookie(session)).andExpect(status().isUnauthorized());
 	}
 
 	@ParameterizedTest
