@@ -18,7 +18,7 @@ import org.springframework.session.Session;
 
 /**
  * The logged-in sessions this node read from the store lately, so that a request of one
- * of them costs no statement and no deserialization (decision 21). What is kept is a copy
+ * of them costs no statement and no deserialization (decision 22). What is kept is a copy
  * that nobody changes: each request gets a copy of its own, and a request that changes
  * its session reads it from the store again first and writes it there, after which the
  * kept copy is forgotten.
