@@ -40,10 +40,14 @@ class ReadPositions {
 	/**
 	 * Moves the sender's read position past the message they just posted, telling nobody:
 	 * the message's own {@link ThreadEvents.MessagePosted} already tells everyone whose
-	 * count may change, the sender included.
+	 * count may change, the sender included. One statement when the sender has a position
+	 * in the thread (a reply), which is behind their new message: moved at once.
 	 */
 	void readOwnMessage(long threadId, long userId, long messageId, Instant at) {
-		move(threadId, userId, messageId, at);
+		Timestamp now = Timestamp.from(at);
+		if (moveForward(threadId, userId, messageId, now) == 0) {
+			move(threadId, userId, messageId, at);
+		}
 	}
 
 	private boolean move(long threadId, long userId, long messageId, Instant at) {
@@ -58,7 +62,11 @@ class ReadPositions {
 			.param("message", messageId)
 			.param("now", now)
 			.update();
-		int moved = this.jdbc.sql("""
+		return inserted + moveForward(threadId, userId, messageId, now) > 0;
+	}
+
+	private int moveForward(long threadId, long userId, long messageId, Timestamp now) {
+		return this.jdbc.sql("""
 				update otos_thread_read set last_read_message_id = :message, read_at = :now
 				where thread_id = :thread and user_id = :user and last_read_message_id < :message
 				""")
@@ -67,7 +75,6 @@ class ReadPositions {
 			.param("message", messageId)
 			.param("now", now)
 			.update();
-		return inserted + moved > 0;
 	}
 
 	/**

@@ -121,7 +121,9 @@ class ThreadController {
 					.map(ReadyAnswerChoice::text)
 					.orElseThrow(() -> new ReadyAnswerNotFoundException(answer));
 		ReplyForm filled = reply.withAnswer(text);
-		// plain strings: the flash map lives in the session, which is serialized
+		// plain strings: the flash map travels in a signed cookie (web/FlashCookie), or
+		// in the
+		// session when too long for one
 		redirect.addFlashAttribute("replyContent", filled.content());
 		redirect.addFlashAttribute("replyKey", filled.submissionKey());
 		return done(id, "answers.inserted", redirect);
