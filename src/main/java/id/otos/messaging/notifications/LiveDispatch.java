@@ -120,7 +120,14 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 	 */
 	private void forgetCounts(ThreadSignal signal) {
 		switch (signal.kind()) {
-			case MESSAGE -> this.counts.messagePosted(signal.personId());
+			case MESSAGE -> {
+				if (signal.desks() != null) {
+					this.counts.messagePosted(signal.desks());
+				}
+				else {
+					this.counts.messagePosted(signal.personId());
+				}
+			}
 			case CHANGED -> this.counts.threadChanged(signal.personId());
 			case NOTE -> this.counts.notePosted();
 			case READ -> this.counts.read(signal.personId());

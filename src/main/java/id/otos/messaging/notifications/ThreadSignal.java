@@ -2,17 +2,31 @@ package id.otos.messaging.notifications;
 
 import java.util.Locale;
 
+import id.otos.messaging.threads.DeskHolders;
+
 /**
  * That something happened to a thread: which thread, what kind of change, the new message
  * (or internal note) if there is one ({@code 0} otherwise), and whose count it concerns:
  * the thread's student for a message or a change, the reader for a read ({@code 0} if not
- * known, or for a note, which concerns staff only). Ids only, so it fits a PostgreSQL
- * notification and tells nobody anything they could not fetch with their own rights.
+ * known, or for a note, which concerns staff only), and for a message whose desks held
+ * its thread ({@code null} if not known: every handler's count is then forgotten). Ids
+ * only, so it fits a PostgreSQL notification and tells nobody anything they could not
+ * fetch with their own rights.
  */
-record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
+record ThreadSignal(long threadId, Kind kind, long messageId, long personId, DeskHolders desks) {
 
+	ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
+		this(threadId, kind, messageId, personId, null);
+	}
+
+	/** A message in a thread whose holders are not known. */
 	static ThreadSignal messagePosted(long threadId, long messageId, long studentId) {
 		return new ThreadSignal(threadId, Kind.MESSAGE, messageId, studentId);
+	}
+
+	/** A message in a thread these desks held or hold (the student's among them). */
+	static ThreadSignal messagePosted(long threadId, long messageId, DeskHolders desks) {
+		return new ThreadSignal(threadId, Kind.MESSAGE, messageId, desks.studentId(), desks);
 	}
 
 	static ThreadSignal threadChanged(long threadId, long studentId) {
@@ -60,26 +74,32 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
 		return this.kind == Kind.ACCOUNT || this.kind == Kind.SESSION;
 	}
 
-	/** As a notification's payload: {@code threadId:kind:messageId:personId}. */
+	/**
+	 * As a notification's payload: {@code threadId:kind:messageId:personId}, and
+	 * {@code :desks} ({@link DeskHolders#encode}) when they are known.
+	 */
 	String encode() {
-		return this.threadId + ":" + this.kind.code() + ":" + this.messageId + ":" + this.personId;
+		String signal = this.threadId + ":" + this.kind.code() + ":" + this.messageId + ":" + this.personId;
+		return (this.desks != null) ? signal + ":" + this.desks.encode() : signal;
 	}
 
 	/**
 	 * The signal a payload of {@link #encode()} carries. A payload of a node from before
-	 * the person was sent ({@code threadId:kind:messageId}) reads with person 0.
+	 * the person was sent ({@code threadId:kind:messageId}) reads with person 0, one from
+	 * before the desks were sent with desks not known.
 	 * @param payload the payload
 	 * @return the signal
 	 * @throws IllegalArgumentException if the payload is not one
 	 */
 	static ThreadSignal decode(String payload) {
 		String[] parts = String.valueOf(payload).split(":");
-		if (parts.length != 3 && parts.length != 4) {
+		if (parts.length < 3 || parts.length > 5) {
 			throw new IllegalArgumentException("Not a thread signal: " + payload);
 		}
 		try {
 			return new ThreadSignal(Long.parseLong(parts[0]), Kind.of(parts[1]), Long.parseLong(parts[2]),
-					(parts.length == 4) ? Long.parseLong(parts[3]) : 0);
+					(parts.length >= 4) ? Long.parseLong(parts[3]) : 0,
+					(parts.length == 5) ? DeskHolders.decode(parts[4]) : null);
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Not a thread signal: " + payload, ex);

@@ -20,11 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code db cold-counts}: what an unread count costs when nothing is kept (the first
  * count after a change), on a database filled by {@code db seed}: for the first seeded
- * student, teacher and operator it counts five times with the application's own statement
- * ({@link Inbox#unreadCount}, the desk rule of {@code DeskQuery}, nothing pasted) and
- * prints the count and the best time. It starts the application without its web server,
- * so it needs the same settings ({@code SPRING_DATASOURCE_URL} ...). Returns 0, or 1 when
- * the database holds no seeded school.
+ * student, teacher, operator and admin it counts five times with the application's own
+ * statement ({@link Inbox#unreadCount}, the desk rule of {@code DeskQuery}, nothing
+ * pasted) and prints the count and the best time. It starts the application without its
+ * web server, so it needs the same settings ({@code SPRING_DATASOURCE_URL} ...). Returns
+ * 0, or 1 when the database holds no seeded school.
  */
 public final class ColdCountsCommand {
 
@@ -59,9 +59,10 @@ public final class ColdCountsCommand {
 			Optional<Long> student = first(jdbc, "siswa%@bench.otos.test");
 			Optional<Long> teacher = first(jdbc, "guru%@bench.otos.test");
 			Optional<Long> operator = first(jdbc, "operator1@bench.otos.test");
-			if (student.isEmpty() || teacher.isEmpty() || operator.isEmpty()) {
-				err.println(
-						"db cold-counts: no seeded student, teacher or operator here; fill the database with db seed");
+			Optional<Long> admin = first(jdbc, "admin1@bench.otos.test");
+			if (student.isEmpty() || teacher.isEmpty() || operator.isEmpty() || admin.isEmpty()) {
+				err.println("db cold-counts: no seeded student, teacher, operator or admin here;"
+						+ " fill the database with db seed");
 				return 1;
 			}
 			out.printf(Locale.ROOT, "%d threads, %d messages%n", count(jdbc, "otosapp_messagethread"),
@@ -69,6 +70,7 @@ public final class ColdCountsCommand {
 			measure(out, "student", inbox, viewers.of(student.get(), RoleName.STUDENT));
 			measure(out, "teacher", inbox, viewers.of(teacher.get(), RoleName.TEACHER));
 			measure(out, "operator", inbox, viewers.of(operator.get(), RoleName.OPERATOR));
+			measure(out, "admin", inbox, viewers.of(admin.get(), RoleName.ADMIN));
 			return 0;
 		}
 		catch (RuntimeException ex) {

@@ -13,7 +13,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import id.otos.messaging.threads.CodedConverters.PriorityConverter;
@@ -113,6 +115,10 @@ public class MessageThread {
 	@OneToMany(mappedBy = "thread", cascade = CascadeType.PERSIST)
 	private List<ThreadAuditEntry> audit = new ArrayList<>();
 
+	/** Whose desks held the thread when it was read (null for a new thread). */
+	@Transient
+	private DeskHolders desksWhenRead;
+
 	protected MessageThread() {
 	}
 
@@ -158,6 +164,21 @@ public class MessageThread {
 				this.firstResponseAt = at;
 			}
 		}
+	}
+
+	@PostLoad
+	void read() {
+		this.desksWhenRead = ThreadAccess.deskHolders(this);
+	}
+
+	/**
+	 * The desks that held the thread when it was read or hold it now: whose unread counts
+	 * a change made since may concern (a reply may have assigned or reopened it).
+	 * @return the holders before and after
+	 */
+	DeskHolders desksTouched() {
+		DeskHolders now = ThreadAccess.deskHolders(this);
+		return (this.desksWhenRead != null) ? this.desksWhenRead.and(now) : now;
 	}
 
 	private boolean openedByStudent() {

@@ -44,8 +44,8 @@ class Posting {
 		}
 		thread.messagePosted(message.getId(), sender.userId(), now);
 		this.reads.readOwnMessage(thread.getId(), sender.userId(), message.getId(), now);
-		this.events
-			.publishEvent(new MessagePosted(thread.getId(), message.getId(), sender.userId(), thread.getStudentId()));
+		this.events.publishEvent(new MessagePosted(thread.getId(), message.getId(), sender.userId(),
+				thread.getStudentId(), thread.desksTouched()));
 		return message;
 	}
 

@@ -1,5 +1,8 @@
 package id.otos.messaging.threads;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * The one rule set of who sees and does what with a thread: a person's desk (their inbox
  * and unread count), what else they may open (admins anything, operators any non-academic
@@ -49,21 +52,27 @@ public final class ThreadAccess {
 	 * unread.
 	 */
 	public static boolean onDesk(Viewer viewer, MessageThread thread) {
-		if (viewer.isStudent()) {
-			return thread.getStudentId() == viewer.userId();
+		return deskHolders(thread).includes(viewer);
+	}
+
+	/**
+	 * Whose desk holds the thread as it is now: its student, its handler, or while
+	 * unassigned the teachers of its category (subject matter) or every operator and
+	 * admin (anything else), and every admin while a close request is pending.
+	 */
+	public static DeskHolders deskHolders(MessageThread thread) {
+		Set<Long> shared = new HashSet<>();
+		if (!thread.isAssigned() && thread.isSubjectMatter() && thread.getCategoryId() != null) {
+			shared.add(thread.getCategoryId());
 		}
-		if (thread.isAssignedTo(viewer.userId())) {
-			return viewer.isHandler();
+		if (!thread.isAssigned() && !thread.isSubjectMatter()) {
+			shared.add(DeskHolders.UNASSIGNED_FOR_STAFF);
 		}
-		boolean unassigned = !thread.isAssigned();
-		if (viewer.isTeacher()) {
-			return unassigned && thread.isSubjectMatter() && viewer.teaches(thread.getCategoryId());
+		if (thread.hasPendingCloseRequest()) {
+			shared.add(DeskHolders.CLOSE_REQUESTS);
 		}
-		if (viewer.isStaff()) {
-			boolean unassignedDeskThread = unassigned && !thread.isSubjectMatter();
-			return unassignedDeskThread || (viewer.isAdmin() && thread.hasPendingCloseRequest());
-		}
-		return false;
+		return new DeskHolders(thread.getStudentId(), thread.isAssigned() ? Set.of(thread.getHandlerId()) : Set.of(),
+				shared);
 	}
 
 	/** Whether the viewer may open the thread at all; anything else is "not found". */

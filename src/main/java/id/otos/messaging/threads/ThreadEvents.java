@@ -10,9 +10,11 @@ public final class ThreadEvents {
 
 	/**
 	 * A message was posted to a thread (including a new thread's first message) of the
-	 * student {@code studentId}.
+	 * student {@code studentId}; {@code desks} are whose desks held the thread before the
+	 * message or hold it after (a reply may assign or reopen it): nobody else's unread
+	 * count changed.
 	 */
-	public record MessagePosted(long threadId, long messageId, long senderId, long studentId) {
+	public record MessagePosted(long threadId, long messageId, long senderId, long studentId, DeskHolders desks) {
 
 	}
 

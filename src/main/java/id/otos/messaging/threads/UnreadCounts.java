@@ -1,6 +1,7 @@
 package id.otos.messaging.threads;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -35,10 +36,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * here before anyone is told of it; if signals may have been lost, {@link #forgetAll} is
  * called.</li>
  * </ul>
- * A student's count depends only on their own threads and read positions; a handler's on
- * every thread their desk rule may take in, so any message or thread change anywhere
- * makes every handler's count be counted again. Who a person is (role, taught categories)
- * is part of the entry, so a new role or category counts afresh.
+ * A student's count depends only on their own threads and read positions. A message
+ * concerns only the people whose desk holds its thread ({@link DeskHolders}, the desk
+ * rule): its student, its handler, and the people who look at a shared desk holding it
+ * (the teachers of its category, the operators and admins), each of which has a stamp of
+ * its own; a message in one category's thread leaves every other teacher's count kept. A
+ * thread's change of status, handler or priority, an internal note, and a message whose
+ * holders are not known (a signal of an older node) still make every handler's count be
+ * counted again. Who a person is (role, taught categories) is part of the entry, so a new
+ * role or category counts afresh.
  *
  * <p>
  * Counts are stamped, not deleted: a count is kept with the generations it was counted
@@ -59,8 +65,14 @@ public class UnreadCounts {
 	/** The longest a count is kept, even while nothing changes. */
 	static final Duration KEPT_FOR = Duration.ofMinutes(10);
 
-	/** Moves at every message or thread change anywhere: handlers count again. */
+	/** Moves at every thread change or note anywhere: handlers count again. */
 	private final AtomicLong handlers = new AtomicLong();
+
+	/**
+	 * Per shared desk ({@link DeskHolders#sharedDesksOf}): moves at each message in a
+	 * thread it holds, for those who look at it.
+	 */
+	private final ChangeStamps sharedDesks;
 
 	/**
 	 * Per person: moves when their own count may have changed; for everyone when every
@@ -79,6 +91,7 @@ public class UnreadCounts {
 	UnreadCounts(Inbox inbox, MeterRegistry meters, @Value("${otos.kept.max-people:20000}") long maxPeople) {
 		this.inbox = inbox;
 		this.personal = new ChangeStamps("otos.unread.changes", maxPeople, KEPT_FOR.multipliedBy(3), meters);
+		this.sharedDesks = new ChangeStamps("otos.unread.desk-changes", maxPeople, KEPT_FOR.multipliedBy(3), meters);
 		this.counts = Caffeine.newBuilder().maximumSize(maxPeople).expireAfterWrite(KEPT_FOR).recordStats().build();
 		CaffeineCacheMetrics.monitor(meters, this.counts, "otos.unread.counts");
 		this.hits = Counter.builder("otos.unread.count.cache")
@@ -114,12 +127,23 @@ public class UnreadCounts {
 	}
 
 	/**
-	 * A message was posted in a thread of the student: their count and every handler's
-	 * may have changed.
+	 * A message was posted in a thread of the student, whose holders are not known: their
+	 * count and every handler's may have changed.
 	 * @param studentId whose thread, or 0 if not known (every count is forgotten)
 	 */
 	public void messagePosted(long studentId) {
 		threadChanged(studentId);
+	}
+
+	/**
+	 * A message was posted in a thread these desks held or hold: only their counts may
+	 * have changed.
+	 * @param desks whose desks
+	 */
+	public void messagePosted(DeskHolders desks) {
+		bump(desks.studentId());
+		desks.handlerIds().forEach(this::bump);
+		desks.sharedDesks().forEach(this.sharedDesks::moved);
 	}
 
 	/**
@@ -160,7 +184,7 @@ public class UnreadCounts {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(MessagePosted event) {
-		messagePosted(event.studentId());
+		messagePosted(event.desks());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -190,10 +214,15 @@ public class UnreadCounts {
 
 	private Stamp stamp(Viewer viewer) {
 		long desk = viewer.isStudent() ? 0 : this.handlers.get();
-		return new Stamp(this.personal.of(viewer.userId()), desk);
+		List<ChangeStamps.Stamp> shared = DeskHolders.sharedDesksOf(viewer)
+			.stream()
+			.sorted()
+			.map(this.sharedDesks::of)
+			.toList();
+		return new Stamp(this.personal.of(viewer.userId()), desk, shared);
 	}
 
-	private record Stamp(ChangeStamps.Stamp person, long handlers) {
+	private record Stamp(ChangeStamps.Stamp person, long handlers, List<ChangeStamps.Stamp> sharedDesks) {
 
 	}
 

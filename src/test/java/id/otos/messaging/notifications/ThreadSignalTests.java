@@ -1,5 +1,8 @@
 package id.otos.messaging.notifications;
 
+import java.util.Set;
+
+import id.otos.messaging.threads.DeskHolders;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,30 @@ class ThreadSignalTests {
 	@Test
 	void aSignalOfANodeThatDoesNotSendThePersonReadsAsPersonUnknown() {
 		assertThat(ThreadSignal.decode("42:message:4711")).isEqualTo(ThreadSignal.messagePosted(42, 4711, 0));
+	}
+
+	@Test
+	void aMessagesSignalCarriesWhoseDesksHoldItsThread() {
+		DeskHolders desks = new DeskHolders(7, Set.of(12L, 3L), Set.of(5L, DeskHolders.UNASSIGNED_FOR_STAFF));
+		ThreadSignal posted = ThreadSignal.messagePosted(42, 4711, desks);
+
+		assertThat(posted.encode()).isEqualTo("42:message:4711:7:7/3.12/-1.5");
+		assertThat(ThreadSignal.decode(posted.encode())).isEqualTo(posted);
+		assertThat(ThreadSignal.decode(posted.encode()).desks()).isEqualTo(desks);
+		assertThat(ThreadSignal.decode("42:message:4711:7:7//").desks())
+			.isEqualTo(new DeskHolders(7, Set.of(), Set.of()));
+	}
+
+	@Test
+	void aSignalOfANodeThatDoesNotSendTheDesksReadsAsDesksUnknown() {
+		assertThat(ThreadSignal.decode("42:message:4711:7").desks()).isNull();
+	}
+
+	@Test
+	void desksThatAreNotDesksAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ThreadSignal.decode("42:message:4711:7:7/x/"));
+		assertThatIllegalArgumentException().isThrownBy(() -> ThreadSignal.decode("42:message:4711:7:7/1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> ThreadSignal.decode("42:message:4711:7:7/1/2:9"));
 	}
 
 	@Test

@@ -237,7 +237,8 @@ class SeedCommandTests {
 		assertThat(printed).contains("200 threads, 2000 messages")
 			.containsPattern("student  unread +" + unread + " +best of 5: +[0-9.]+ ms")
 			.containsPattern("teacher  unread +[0-9]+ +best of 5")
-			.containsPattern("operator unread +[0-9]+ +best of 5");
+			.containsPattern("operator unread +[0-9]+ +best of 5")
+			.containsPattern("admin    unread +[0-9]+ +best of 5");
 	}
 
 	private static Run seed(String database, String... options) {

@@ -190,6 +190,8 @@ abstract class UnreadInvariantChecks {
 				.param("category", this.subjects.get(random.nextInt(this.subjects.size())).id())
 				.param("id", id)
 				.update();
+			// moved onto another desk behind the application's back: nothing kept holds
+			this.counts.forgetAll();
 		}
 	}
 

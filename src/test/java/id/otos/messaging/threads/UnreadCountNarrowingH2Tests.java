@@ -1,0 +1,5 @@
+package id.otos.messaging.threads;
+
+class UnreadCountNarrowingH2Tests extends UnreadCountNarrowingChecks {
+
+}
