@@ -35,16 +35,17 @@
 #   BASELINE=acccc4e the commit to compare with (the code before issue 15); BASELINE=none: no baseline
 #   JAVA25_SCALES="1" the scales at which the current jar also runs on Java 25 ("" = never)
 #   JAVA17_HOME=/usr/lib/jvm/java-17-openjdk-amd64  JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-#   RUNS=1 DURATION=10 WARMUP=3  wrk runs per row, seconds per run (and of the Gatling run), warm-up
+#   RUNS=1 DURATION=8 WARMUP=3  wrk runs per row, seconds per run (and of the Gatling run), warm-up
+#   REPLY_WARMUP=10  seconds of wrk warm-up of the reply row (its code gets no share of JIT_WARMUP)
 #   JIT_WARMUP=30    seconds of load spread over every GET row once per configuration, before the first
 #   OPEN_LOAD=80     the open model's arrival rate, in percent of the closed model's req/s
 #   STREAMS=10000    event streams for bench/streams/streams.sh (capped at the seeded students)
 #   APP_PORT=8081 PG_PORT=(the first free from 55432) CEILING_PATH=/api/me/ PG_BIN=/usr/lib/postgresql/15/bin KEEP_TMP=1 (keep logs)
-#   QUICK=1          SCALES=1 DURATION=4 WARMUP=1 JIT_WARMUP=5, four rows, STREAMS=500
+#   QUICK=1          SCALES=1 DURATION=4 WARMUP=1 JIT_WARMUP=5 REPLY_WARMUP=1, four rows, STREAMS=500
 set -euo pipefail
 
 if [[ "${QUICK:-}" == 1 ]]; then
-	: "${SCALES:=1}" "${DURATION:=4}" "${WARMUP:=1}" "${JIT_WARMUP:=5}" "${STREAMS:=500}"
+	: "${SCALES:=1}" "${DURATION:=4}" "${WARMUP:=1}" "${JIT_WARMUP:=5}" "${REPLY_WARMUP:=1}" "${STREAMS:=500}"
 	ROWS_FILTER="unread count, student|ceiling|liveness|posting a reply"
 fi
 SCALES="${SCALES:-${SCALE:-1}}"
@@ -53,9 +54,10 @@ JAVA25_SCALES="${JAVA25_SCALES-1}"
 JAVA17_HOME="${JAVA17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
 JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 RUNS="${RUNS:-1}"
-DURATION="${DURATION:-10}"
+DURATION="${DURATION:-8}"
 WARMUP="${WARMUP:-3}"
 JIT_WARMUP="${JIT_WARMUP:-30}"
+REPLY_WARMUP="${REPLY_WARMUP:-10}"
 OPEN_LOAD="${OPEN_LOAD:-80}"
 STREAMS="${STREAMS:-10000}"
 APP_PORT="${APP_PORT:-8081}"
@@ -71,7 +73,7 @@ cd "$ROOT"
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 for v in RUNS DURATION OPEN_LOAD STREAMS; do [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive whole number"; done
-for v in WARMUP JIT_WARMUP; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number of seconds"; done
+for v in WARMUP JIT_WARMUP REPLY_WARMUP; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number of seconds"; done
 for s in $SCALES; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "SCALES must hold positive whole numbers, got '$s'"; done
 
 # ================================================================ tools
@@ -92,7 +94,11 @@ if [[ -n "$JAVA25_SCALES" && ! -x "$JAVA25_HOME/bin/java" ]]; then
 	log "no Java 25 in $JAVA25_HOME: the Java 25 configuration is left out (set JAVA25_HOME)"
 	JAVA25_SCALES=""
 fi
-ulimit -n 65536 || die "ulimit -n 65536 failed (the app and the load clients need the file descriptors)"
+# the app and the load clients need the file descriptors (10,000 streams); a container may cap the hard limit
+if ! ulimit -n 65536 2>/dev/null; then
+	ulimit -n "$(ulimit -Hn)"
+	log "ulimit -n 65536 is not allowed here: $(ulimit -n) open files"
+fi
 
 # ================================================================ cleanup: everything started here stops on exit
 TMP="$(mktemp -d /tmp/otos-bench.XXXXXX)"
@@ -154,7 +160,7 @@ RAW="$TMP/raw"
 mkdir -p "$RAW"
 {
 	echo "date	$DATE"
-	echo "command	SCALES=\"$SCALES\" BASELINE=$BASELINE JAVA25_SCALES=\"$JAVA25_SCALES\" RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP JIT_WARMUP=$JIT_WARMUP OPEN_LOAD=$OPEN_LOAD${QUICK:+ QUICK=1} bash bench/run.sh"
+	echo "command	SCALES=\"$SCALES\" BASELINE=$BASELINE JAVA25_SCALES=\"$JAVA25_SCALES\" RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP JIT_WARMUP=$JIT_WARMUP REPLY_WARMUP=$REPLY_WARMUP OPEN_LOAD=$OPEN_LOAD${QUICK:+ QUICK=1} bash bench/run.sh"
 	echo "cpu	$(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
 	echo "memory	$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 	echo "kernel	$(uname -sr)"
@@ -226,12 +232,15 @@ heap_after_gc() { # dir: heap after a full GC (jcmd), and the process's RSS
 
 # one row: closed (wrk) with SQL counting, then open (Gatling) at OPEN_LOAD % of the closed req/s
 measure_row() { # dir name who path
-	local dir="$1" name="$2" who="$3" path="$4" lua="$TMP/$3.lua" run rps rate before
+	local dir="$1" name="$2" who="$3" path="$4" lua="$TMP/$3.lua" run rps rate before warmup="$WARMUP"
 	mkdir -p "$dir"
-	printf 'name\t%s\nwho\t%s\npath\t%s\n' "$name" "$who" "$path" >"$dir/row.tsv"
+	local shown="GET $path"
+	[[ "$who" == reply ]] && shown="POST /messages/thread/{id}/ (in turn over $(awk -F, '{ print NF }' <<<"$REPLY_THREAD_IDS") open threads)"
+	printf 'name\t%s\nwho\t%s\npath\t%s\n' "$name" "$who" "$shown" >"$dir/row.tsv"
 	"$JAVA_HOME_NOW/bin/jstat" -gc "$APP_PID" 1000 >"$dir/jstat.txt" 2>&1 &
 	JSTAT_PID=$!
-	((WARMUP > 0)) && BENCH_NONCE="w$$" wrk -t2 -c16 -d"${WARMUP}s" -s "$lua" "$BASE$path" >/dev/null
+	[[ "$who" == reply ]] && ((warmup < REPLY_WARMUP)) && warmup="$REPLY_WARMUP"
+	((warmup > 0)) && BENCH_NONCE="w$$" wrk -t2 -c16 -d"${warmup}s" -s "$lua" "$BASE$path" >/dev/null
 	for run in $(seq 1 "$RUNS"); do
 		[[ "$who" == reply ]] && before="$(sql 'select count(*) from otosapp_message')"
 		sql 'select pg_stat_statements_reset()' >/dev/null
@@ -321,7 +330,7 @@ for SCALE in $SCALES; do
 		start_app "${JAR[$CONFIG]}" "$JAVA_HOME_NOW" "$C/app.log"
 		{
 			echo "jar	${COMMIT[$CONFIG]} ($(basename "${JAR[$CONFIG]}"))"
-			echo "java	$("$JAVA_HOME_NOW/bin/java" -version 2>&1 | paste -sd ' ' -)"
+			echo "java	$("$JAVA_HOME_NOW/bin/java" -version 2>&1 | sed -n 2p)"
 			echo "startup	$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$C/app.log" | head -n 1 | sed 's/.* in //')"
 		} >"$C/config.tsv"
 
