@@ -12,6 +12,7 @@ gatling-stats.js, jstat.txt) and streams.tsv/.md when bench/streams/streams.sh r
 - <date>-scale<N>.tsv: the current code on Java 17, one line per row (the columns bench/chart.py
   reads, then the open model's);
 - <date>-scale<N>-all.tsv: every configuration, row and model (config, model, request, ...);
+- <date>-scale<N>-streams.md: bench/streams/streams.sh's own report, when it ran;
 - <date>-comparison.md: baseline vs current, Java 17 vs Java 25, the issue's targets met or missed.
 
 Standard library only.
@@ -310,6 +311,7 @@ def scale_report(date, scale, folder, run, duration):
         out += ["</details>", ""]
     if streams:
         out += ["## Open event streams (bench/streams/streams.sh, current jar on Java 17, -Xmx512m)", "",
+                f"Its own report: {date}-scale{scale}-streams.md.", "",
                 "| figure | value |", "|---|---|"] + [f"| {k} | {v} |" for k, v in streams.items()] + [""]
     elif os.path.exists(os.path.join(folder, "streams.log")):
         out += ["## Open event streams", "", "bench/streams/streams.sh wrote no figures; its log ends with:", "", "```",
@@ -455,6 +457,10 @@ def main():
         scales[scale] = (configs, streams)
         with open(os.path.join(results, f"{date}-scale{scale}.md"), "w", encoding="utf-8") as f:
             f.write(md)
+        streams_md = text(os.path.join(raw, d, "streams.md"))
+        if streams_md:
+            with open(os.path.join(results, f"{date}-scale{scale}-streams.md"), "w", encoding="utf-8") as f:
+                f.write(streams_md)
         cur = configs.get("current")
         if cur:
             with open(os.path.join(results, f"{date}-scale{scale}.tsv"), "w", encoding="utf-8") as f:
