@@ -9,6 +9,9 @@ in the same folder:
 - throughput.svg: req/s per request, one bar per scale, the original Django figures as a last bar
   where the original measured that request;
 - latency.svg: p99 per request, the same series;
+- before-after.svg and open-latency.svg (from <date>-scale<N>-all.tsv, when bench/run.sh wrote it):
+  closed req/s and the open model's p99 per request, one bar per configuration (baseline, current on
+  Java 17, current on Java 25) and scale;
 - comparison.md: one table per request: req/s, p50, p99 and SQL statements per request at each
   scale and in the original, the speed-up (ours at the smallest scale / original) and the flatness
   (p99 at the largest scale / p99 at the smallest).
@@ -103,7 +106,8 @@ def fmt(v):
     return f"{v:.1f}" if v >= 10 else f"{v:.2f}"
 
 
-def bar_chart(path, title, subtitle, unit, requests, series):
+def bar_chart(path, title, subtitle, unit, requests, series,
+              note="No grey bar: the original has no figure for that request."):
     """series: list of (label, colour, {request: value or None})"""
     label_w, chart_w, right_pad = 370, 560, 90
     bar_h, bar_gap, group_gap = 13, 2, 14
@@ -139,7 +143,7 @@ def bar_chart(path, title, subtitle, unit, requests, series):
     out.append(f'<line x1="{label_w}" y1="{plot_top}" x2="{label_w}" y2="{axis_y}" stroke="#333"/>')
     out.append(f'<text x="{label_w + chart_w / 2}" y="{axis_y + 36}" text-anchor="middle">{escape(unit)}</text>')
     out.append(f'<text x="{width - 10}" y="{axis_y + 52}" text-anchor="end" font-size="10" fill="#666">'
-               'No grey bar: the original has no figure for that request.</text>')
+               f'{escape(note)}</text>')
     # bars
     y = plot_top + group_gap
     for request in groups:
@@ -163,6 +167,37 @@ def ratio(a, b):
     if a is None or b is None or b == 0:
         return "–"
     return f"{a / b:.1f}×"
+
+
+ALL_TSV_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-scale(\d+)-all\.tsv$")
+CONFIG_LABEL = {"baseline": "baseline, Java 17", "current": "current, Java 17", "current-java25": "current, Java 25"}
+
+
+def before_after(folder, date, cores):
+    """before-after.svg (closed req/s) and open-latency.svg (open model p99) from <date>-scale<N>-all.tsv:
+    one bar per configuration (baseline, current on Java 17, current on Java 25) and scale"""
+    found = sorted((int(m.group(2)), os.path.join(folder, n)) for n in os.listdir(folder)
+                   if (m := ALL_TSV_NAME.match(n)) and m.group(1) == date)
+    if not found:
+        return
+    series_rps, series_p99, requests = [], [], []
+    for scale, path in found:
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+        for config in CONFIG_LABEL:
+            mine = {r["request"]: r for r in rows if r["config"] == config}
+            if not mine:
+                continue
+            requests += [r for r in mine if r not in requests]
+            colour = COLOURS[len(series_rps) % len(COLOURS)]
+            label = f"{CONFIG_LABEL[config]}, {scale}x data"
+            series_rps.append((label, colour, {r: number(v["req_per_s"]) for r, v in mine.items()}))
+            series_p99.append((label, colour, {r: number(v["open_p99_ms"]) for r, v in mine.items()}))
+    subtitle = f"{date}, {cores} cores shared by the app, PostgreSQL and the load client; one run of bench/run.sh"
+    bar_chart(os.path.join(folder, "before-after.svg"), "Baseline vs current, Java 17 vs 25: throughput (wrk, closed)",
+              subtitle, "requests per second (more is better)", requests, series_rps, note="")
+    bar_chart(os.path.join(folder, "open-latency.svg"), "Baseline vs current, Java 17 vs 25: p99 at a fixed arrival rate (Gatling, open)",
+              subtitle, "p99 latency in ms, queueing included (less is better)", requests, series_p99, note="")
 
 
 def main():
@@ -198,6 +233,8 @@ def main():
     bar_chart(os.path.join(args.results, "latency.svg"),
               f"p99 latency per request, {scale_names} data, and the original", subtitle,
               "p99 latency in ms (median of the runs; less is better)", requests, series("p99_ms", 1))
+
+    before_after(args.results, date, cores)
 
     first, last = scales[0], scales[-1]
     lines = [
