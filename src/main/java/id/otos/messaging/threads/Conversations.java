@@ -39,9 +39,9 @@ public class Conversations {
 		if (!ThreadAccess.mayStartConversation(staff)) {
 			throw new ThreadForbiddenException("start a conversation");
 		}
-		Optional<Message> resubmitted = this.posting.resubmitted(staff, conversation.submissionKey());
+		Optional<Submitted> resubmitted = this.posting.resubmitted(staff, conversation.submissionKey());
 		if (resubmitted.isPresent()) {
-			return resubmitted.get().getThreadId();
+			return resubmitted.get().threadId();
 		}
 		boolean activeStudent = this.accounts.find(conversation.studentId())
 			.filter((person) -> person.active() && person.role() == RoleName.STUDENT)

@@ -50,11 +50,11 @@ class Posting {
 	}
 
 	/** The message an earlier submission of the same form made, if any. */
-	Optional<Message> resubmitted(Viewer sender, String submissionKey) {
+	Optional<Submitted> resubmitted(Viewer sender, String submissionKey) {
 		if (submissionKey == null || submissionKey.isBlank()) {
 			return Optional.empty();
 		}
-		return this.messages.findBySenderIdAndSubmissionKey(sender.userId(), submissionKey);
+		return this.messages.findSubmitted(sender.userId(), submissionKey);
 	}
 
 	private static String blankToNull(String value) {

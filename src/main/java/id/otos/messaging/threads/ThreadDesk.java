@@ -69,9 +69,9 @@ public class ThreadDesk {
 		if (!ThreadAccess.mayOpenNewThread(student) || !request.type().studentsMayOpen()) {
 			throw new ThreadForbiddenException("open a thread of type " + request.type());
 		}
-		Optional<Message> resubmitted = this.posting.resubmitted(student, request.submissionKey());
+		Optional<Submitted> resubmitted = this.posting.resubmitted(student, request.submissionKey());
 		if (resubmitted.isPresent()) {
-			return resubmitted.get().getThreadId();
+			return resubmitted.get().threadId();
 		}
 		if (!ThreadAccess.mayChoose(student, request.priority())) {
 			throw new ThreadRuleException("thread.error.priority-not-for-students");
@@ -112,9 +112,9 @@ public class ThreadDesk {
 		}
 		Question question = this.questions.findForStudent(questionId, student.userId())
 			.orElseThrow(QuestionNotFoundException::new);
-		Optional<Message> resubmitted = this.posting.resubmitted(student, request.submissionKey());
+		Optional<Submitted> resubmitted = this.posting.resubmitted(student, request.submissionKey());
 		if (resubmitted.isPresent()) {
-			return resubmitted.get().getThreadId();
+			return resubmitted.get().threadId();
 		}
 		if (!ThreadAccess.mayChoose(student, request.priority())) {
 			throw new ThreadRuleException("thread.error.priority-not-for-students");
@@ -138,16 +138,16 @@ public class ThreadDesk {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> threadOpenedWith(Viewer student, String submissionKey) {
-		return this.posting.resubmitted(student, submissionKey).map(Message::getThreadId);
+		return this.posting.resubmitted(student, submissionKey).map(Submitted::threadId);
 	}
 
 	/** Replies to a thread; a second submission of the same form is the same reply. */
 	@Transactional
 	public long reply(Viewer by, long threadId, String content, String submissionKey, AcceptedFile attachment) {
 		MessageThread thread = lockedFor(by, threadId, ThreadAction.REPLY);
-		Optional<Message> resubmitted = this.posting.resubmitted(by, submissionKey);
+		Optional<Submitted> resubmitted = this.posting.resubmitted(by, submissionKey);
 		if (resubmitted.isPresent()) {
-			return resubmitted.get().getId();
+			return resubmitted.get().messageId();
 		}
 		Instant now = this.clock.instant();
 		boolean reopens = thread.getStatus() == ThreadStatus.CLOSED;

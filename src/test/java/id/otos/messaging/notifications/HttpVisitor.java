@@ -30,6 +30,8 @@ final class HttpVisitor {
 	/** The log-in form's CSRF token, kept in a cookie until there is a session. */
 	private static final Pattern CSRF_COOKIE = Pattern.compile("^otos_csrf=([^;]*)");
 
+	private static final Pattern FLASH_COOKIE = Pattern.compile("^FLASH=([^;]*)");
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -38,6 +40,12 @@ final class HttpVisitor {
 	private volatile String session;
 
 	private volatile String csrfCookie;
+
+	/**
+	 * The redirect notice's cookie ({@code FLASH}), kept and sent back as a browser
+	 * would, until the page that shows it clears it.
+	 */
+	private volatile String flashCookie;
 
 	/** Logs in on the node at {@code base}; fails the test if the log-in is refused. */
 	HttpVisitor logIn(String base, String email, String password) {
@@ -96,7 +104,8 @@ final class HttpVisitor {
 	private HttpRequest.Builder request(String url) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
 		if (this.session != null) {
-			builder.header("Cookie", "SESSION=" + this.session);
+			builder.header("Cookie",
+					"SESSION=" + this.session + ((this.flashCookie != null) ? "; FLASH=" + this.flashCookie : ""));
 		}
 		else if (this.csrfCookie != null) {
 			builder.header("Cookie", "otos_csrf=" + this.csrfCookie);
@@ -128,6 +137,10 @@ final class HttpVisitor {
 			Matcher csrf = CSRF_COOKIE.matcher(cookie);
 			if (csrf.find()) {
 				this.csrfCookie = csrf.group(1).isEmpty() ? null : csrf.group(1);
+			}
+			Matcher flash = FLASH_COOKIE.matcher(cookie);
+			if (flash.find()) {
+				this.flashCookie = (flash.group(1).isEmpty() || cookie.contains("Max-Age=0")) ? null : flash.group(1);
 			}
 		}
 	}
