@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * <p>
  * Run with the JDK only: {@code java bench/streams/StreamLoad.java --base=URL
  * --sessions=FILE --admin=FILE --signals=300 --seconds=30 --out=PREFIX [--pid=PID]
- * [--hold=SECONDS]}. The session files are what {@code db sessions} prints (cookie value,
+ * [--hold=SECONDS] [--open-timeout=SECONDS] [--concurrency=N]}. Replies go to the threads of
+ * streams that opened; a stream that has not opened within the open timeout counts as dropped. The session files are what {@code db sessions} prints (cookie value,
  * person id, thread id per line). Writes {@code PREFIX.tsv} (key, value lines) and
  * {@code PREFIX.md}. Exits 0 when no stream was dropped and every signal arrived, else 1.
  */
@@ -74,7 +75,7 @@ public class StreamLoad {
 		loop.setDaemon(true);
 		loop.start();
 		long openStarted = System.nanoTime();
-		streams.awaitOpen(Duration.ofMinutes(10));
+		streams.awaitOpen(Duration.ofSeconds(Long.parseLong(options.getOrDefault("open-timeout", "600"))));
 		double openSeconds = (System.nanoTime() - openStarted) / 1e9;
 		System.out.printf(Locale.ROOT, "opened %d of %d streams in %.1f s (%d refused or failed)%n", streams.opened(),
 				students.size(), openSeconds, streams.failedToOpen.get());
@@ -84,7 +85,7 @@ public class StreamLoad {
 		}
 
 		Results results = new Results();
-		if (streams.opened() == students.size()) {
+		if (streams.opened() > 0) {
 			post(base, admin, streams, students, signals, seconds, results);
 		}
 		long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -134,7 +135,9 @@ public class StreamLoad {
 			.build();
 		List<Integer> sample = new ArrayList<>();
 		for (int i = 0; i < students.size(); i++) {
-			sample.add(i);
+			if (streams.all[i] != null && streams.all[i].open && !streams.all[i].ended) {
+				sample.add(i);
+			}
 		}
 		Collections.shuffle(sample, new Random(15));
 		sample = sample.subList(0, Math.min(signals, sample.size()));
@@ -340,9 +343,19 @@ public class StreamLoad {
 
 		void awaitOpen(Duration timeout) throws InterruptedException {
 			long until = System.nanoTime() + timeout.toNanos();
+			long report = System.nanoTime();
 			while (this.opened + this.failedToOpen.get() < this.all.length && System.nanoTime() < until) {
 				// opened or given up, each stream
 				Thread.sleep(100);
+				if (System.nanoTime() - report > TimeUnit.SECONDS.toNanos(10)) {
+					report = System.nanoTime();
+					int answered = 0;
+					for (Stream stream : this.all) {
+						answered += (stream != null && stream.status != 0) ? 1 : 0;
+					}
+					System.out.printf(Locale.ROOT, "... %d open, %d answered, %d failed, %d refused and tried again%n",
+							this.opened, answered, this.failedToOpen.get(), this.refusals.get());
+				}
 			}
 		}
 
@@ -428,6 +441,10 @@ public class StreamLoad {
 			this.buffer.flip();
 			while (this.buffer.hasRemaining()) {
 				stream.take(this.buffer.get(), this);
+			}
+			if (stream.headersDone && stream.status != 200) {
+				// a refusal (503) may keep its connection open: it is no stream
+				ended(stream, key, "answered " + stream.status);
 			}
 		}
 

@@ -5,7 +5,7 @@
 #
 #   BASE_URL=http://127.0.0.1:8092 APP_PID=<pid> APP_JAR=target/otos-messaging-*.jar \
 #   DB_URL=jdbc:postgresql://127.0.0.1:55442/ten DB_USER=postgres DB_PASSWORD=x \
-#   STREAMS=10000 [SIGNALS=300] [SECONDS=30] bash bench/streams/streams.sh <out-prefix>
+#   STREAMS=10000 [SIGNALS=300] [SECONDS=30] [OPEN_TIMEOUT=600] bash bench/streams/streams.sh <out-prefix>
 #
 # Writes <out-prefix>.tsv (key<TAB>value: streams_opened, streams_dropped, signals_sent,
 # signals_received, p50_ms, p99_ms, max_ms, heap_after_gc_mb, rss_mb, ...) and <out-prefix>.md.
@@ -28,4 +28,4 @@ java -jar $APP_JAR db sessions --count=1 --role=admin "${db[@]}" > "$work/admin.
 ulimit -n "$(ulimit -Hn)"
 java -Xmx1g -Xss256k "$here/StreamLoad.java" --base="$BASE_URL" --sessions="$work/students.tsv" \
   --admin="$work/admin.tsv" --signals="$SIGNALS" --seconds="$SECONDS_OF_SIGNALS" --pid="$APP_PID" \
-  --out="$out" ${HOLD:+--hold=$HOLD}
+  --out="$out" --open-timeout="${OPEN_TIMEOUT:-600}" ${HOLD:+--hold=$HOLD}

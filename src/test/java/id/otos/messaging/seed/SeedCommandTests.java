@@ -304,14 +304,27 @@ class SeedCommandTests {
 		assertThat(count("select count(*) from spring_session")).isEqualTo(before);
 	}
 
+	/** An admin who is not of the seeded school is never logged in by the command. */
 	@Test
 	void sessionsAreMintedOnlyForTheSeededSchool() {
-		String url = TestDatabases.newH2Url("sessions");
-		Run run = run(SessionsCommand::run, "db", "sessions", "--count=1", "--role=admin",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=sa", "--spring.datasource.password=");
+		jdbc.sql("""
+				insert into otosapp_user (password, is_superuser, username, first_name, last_name, email, is_staff,
+				                          is_active, date_joined, phone_number, role_id, email_verified_at, updated_at)
+				select password, is_superuser, 'realadmin', first_name, last_name, 'real.admin@school.example',
+				       is_staff, is_active, date_joined, phone_number, role_id, email_verified_at, updated_at
+				from otosapp_user where email = 'admin1@bench.otos.test'
+				""").update();
+		long before = count("select count(*) from spring_session");
+		try {
+			Run run = sessions("--count=3", "--role=admin");
 
-		assertThat(run.exitCode()).isOne();
-		assertThat(run.err()).contains("db sessions refused: 0 seeded admin account(s) here");
+			assertThat(run.exitCode()).as(run.toString()).isOne();
+			assertThat(run.err()).contains("db sessions refused: 2 seeded admin account(s) here");
+			assertThat(count("select count(*) from spring_session")).isEqualTo(before);
+		}
+		finally {
+			jdbc.sql("delete from otosapp_user where username = 'realadmin'").update();
+		}
 	}
 
 	private static Run sessions(String... options) {
