@@ -6,6 +6,7 @@ import id.otos.messaging.adoption.AdoptCommand;
 import id.otos.messaging.schema.DbCommand;
 import id.otos.messaging.seed.ColdCountsCommand;
 import id.otos.messaging.seed.SeedCommand;
+import id.otos.messaging.seed.SessionsCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Bean;
  * <p>
  * {@code db status|validate|migrate|release} as the first arguments run the schema
  * command instead of the web application, {@code db seed} the benchmark data generator
- * and {@code db cold-counts} its measure of uncached unread counts (their own module: the
- * schema command knows nothing of them), and {@code db adopt} the adoption.
+ * {@code db cold-counts} its measure of uncached unread counts and {@code db sessions}
+ * the log-ins of its live-updates load (their own module: the schema command knows
+ * nothing of them), and {@code db adopt} the adoption.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -32,6 +34,9 @@ public class MessagingApplication {
 		}
 		if (ColdCountsCommand.isRequested(args)) {
 			System.exit(ColdCountsCommand.run(MessagingApplication.class, args));
+		}
+		if (SessionsCommand.isRequested(args)) {
+			System.exit(SessionsCommand.run(MessagingApplication.class, args));
 		}
 		if (AdoptCommand.isRequested(args)) {
 			System.exit(AdoptCommand.run(MessagingApplication.class, args));

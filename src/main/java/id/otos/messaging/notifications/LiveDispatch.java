@@ -1,15 +1,20 @@
 package id.otos.messaging.notifications;
 
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import id.otos.messaging.accounts.Accounts;
+import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.accounts.DjangoSessions;
+import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.accounts.SessionsEnded;
-import id.otos.messaging.accounts.UserSummary;
 import id.otos.messaging.threads.MessageThread;
 import id.otos.messaging.threads.ThreadAccess;
 import id.otos.messaging.threads.ThreadAction;
@@ -27,17 +32,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the people connected to this node about a signal, if they may see its thread now:
- * the thread and the connected people's accounts are read once per signal, and the
- * threads' own rule ({@link ThreadAccess#mayOpen}) decides. On a signal that a person's
- * account changed or one of their sessions ended, ends their streams whose session has
- * ended ({@link StreamSessions}). Work happens on a thread of its own, so neither the
- * request that caused the change nor the bus's listener waits for it; and sending waits
- * for no reader ({@link LiveStream}), so one slow reader delays nobody.
+ * the thread is read once per signal, then the accounts (kept,
+ * {@link Accounts#currentUser}) of only those connected people who could be told about
+ * it: the thread's student and those who may open others' threads
+ * ({@link ThreadAccess#mayOpenOthersThreads}), whose ids are kept for at most
+ * {@link #STAFF_KEPT}; the threads' own rule ({@link ThreadAccess#mayOpen}) decides. A
+ * signal costs what its audience costs, however many students are connected. On a signal
+ * that a person's account changed or one of their sessions ended, ends their streams
+ * whose session has ended ({@link StreamSessions}). Work happens on a thread of its own,
+ * so neither the request that caused the change nor the bus's listener waits for it; and
+ * sending waits for no reader ({@link LiveStream}), so one slow reader delays nobody.
  */
 @Component
 class LiveDispatch implements SignalReceiver, DisposableBean {
 
+	/** How long the ids of those who may open others' threads are kept at most. */
+	static final Duration STAFF_KEPT = Duration.ofSeconds(10);
+
 	private static final Logger logger = LoggerFactory.getLogger(LiveDispatch.class);
+
+	/**
+	 * The active people of each role that may open others' threads; forgotten on any
+	 * change to an account.
+	 */
+	private final LoadingCache<RoleName, List<Long>> staff;
 
 	private final LiveClients clients;
 
@@ -71,6 +89,10 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		this.threads = threads;
 		this.accounts = accounts;
 		this.viewers = viewers;
+		this.staff = Caffeine.newBuilder()
+			.maximumSize(RoleName.values().length)
+			.expireAfterWrite(STAFF_KEPT)
+			.build(accounts::activeIdsWithRole);
 	}
 
 	@Override
@@ -89,6 +111,7 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		this.events.publishEvent(SessionsEnded.anyone());
 		this.counts.forgetAll();
 		this.accounts.mayHaveMissedChanges();
+		this.staff.invalidateAll();
 		this.worker.execute(() -> this.clients.connectedPeople().forEach(this.clients::resync));
 		for (long personId : this.clients.connectedPeople()) {
 			work(ThreadSignal.sessionEnded(personId), () -> endStreamsOfEndedSessions(personId));
@@ -131,7 +154,10 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 			case CHANGED -> this.counts.threadChanged(signal.personId());
 			case NOTE -> this.counts.notePosted();
 			case READ -> this.counts.read(signal.personId());
-			case ACCOUNT -> this.accounts.changedElsewhere(signal.personId());
+			case ACCOUNT -> {
+				this.accounts.changedElsewhere(signal.personId());
+				this.staff.invalidateAll();
+			}
 			case SESSION -> this.events.publishEvent(new SessionsEnded(signal.personId()));
 		}
 	}
@@ -169,23 +195,46 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 	}
 
 	private void deliver(ThreadSignal signal) {
-		Set<Long> connected = this.clients.connectedPeople();
-		if (connected.isEmpty()) {
+		if (this.clients.open() == 0) {
 			return;
 		}
 		Optional<MessageThread> thread = this.threads.find(signal.threadId());
 		if (thread.isEmpty()) {
 			return;
 		}
-		List<UserSummary> people = this.accounts.findAll(connected);
-		for (UserSummary person : people) {
-			if (!person.active()) {
-				this.clients.streamsOf(person.id()).forEach(this.clients::sessionEnded);
+		for (long personId : connectedAudience(thread.get())) {
+			Optional<CurrentUser> person = this.accounts.currentUser(personId);
+			if (person.isEmpty()) {
+				continue;
 			}
-			else if (mayHear(this.viewers.of(person), thread.get(), signal)) {
-				this.clients.send(person.id(), signal);
+			if (!person.get().isEnabled()) {
+				this.clients.streamsOf(personId).forEach(this.clients::sessionEnded);
+			}
+			else if (mayHear(this.viewers.of(personId, person.get().role()), thread.get(), signal)) {
+				this.clients.send(personId, signal);
 			}
 		}
+	}
+
+	/**
+	 * The people connected to this node who could be told about the thread: its student
+	 * and those who may open others' threads.
+	 */
+	private Set<Long> connectedAudience(MessageThread thread) {
+		Set<Long> audience = new LinkedHashSet<>();
+		if (!this.clients.streamsOf(thread.getStudentId()).isEmpty()) {
+			audience.add(thread.getStudentId());
+		}
+		for (RoleName role : RoleName.values()) {
+			if (ThreadAccess.mayOpenOthersThreads(new Viewer(0, role, Set.of()))) {
+				for (long personId : this.staff.get(role)) {
+					if (!this.clients.streamsOf(personId).isEmpty()) {
+						audience.add(personId);
+					}
+				}
+			}
+		}
+		return audience;
 	}
 
 }

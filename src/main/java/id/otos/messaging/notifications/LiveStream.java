@@ -97,18 +97,24 @@ final class LiveStream implements WriteListener, AsyncListener {
 	 */
 	synchronized void start(HttpServletRequest request) throws IOException {
 		AsyncContext context = request.startAsync();
-		context.setTimeout(0);
-		context.addListener(this);
 		HttpServletResponse response = (HttpServletResponse) context.getResponse();
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType("text/event-stream");
-		response.setCharacterEncoding("UTF-8");
-		response.setHeader("Cache-Control", "no-store");
-		response.setHeader("X-Accel-Buffering", "no");
-		response.setHeader("Connection", "close");
-		this.async = context;
-		this.out = response.getOutputStream();
-		this.out.setWriteListener(this);
+		try {
+			context.setTimeout(0);
+			context.addListener(this);
+			response.setStatus(HttpServletResponse.SC_OK);
+			response.setContentType("text/event-stream");
+			response.setCharacterEncoding("UTF-8");
+			response.setHeader("Cache-Control", "no-store");
+			response.setHeader("X-Accel-Buffering", "no");
+			response.setHeader("Connection", "close");
+			this.async = context;
+			this.out = response.getOutputStream();
+			this.out.setWriteListener(this);
+		}
+		catch (IOException | RuntimeException ex) {
+			failedToStart(context, response);
+			throw ex;
+		}
 	}
 
 	/**
@@ -296,6 +302,26 @@ final class LiveStream implements WriteListener, AsyncListener {
 	private void gone() {
 		forgotten();
 		complete();
+	}
+
+	/**
+	 * Answers the request of a stream that could not start ({@code 503}, if nothing was
+	 * sent yet) and completes it: it holds nothing, and is never counted as open.
+	 */
+	private void failedToStart(AsyncContext context, HttpServletResponse response) {
+		this.ended = true;
+		this.outbox = null;
+		this.pending = 0;
+		if (!response.isCommitted()) {
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setHeader("Retry-After", Integer.toString(LiveUpdatesController.RETRY_AFTER_SECONDS));
+		}
+		try {
+			context.complete();
+		}
+		catch (IllegalStateException ex) {
+			// already completed
+		}
 	}
 
 	private void forgotten() {

@@ -75,6 +75,15 @@ public final class ThreadAccess {
 				shared);
 	}
 
+	/**
+	 * Whether the viewer may open threads other than their own (a student opens only
+	 * theirs): who, beside a thread's student, may be told about it. Follows from
+	 * {@link #mayOpen}: only those who answer threads open anyone else's.
+	 */
+	public static boolean mayOpenOthersThreads(Viewer viewer) {
+		return viewer.isHandler();
+	}
+
 	/** Whether the viewer may open the thread at all; anything else is "not found". */
 	public static boolean mayOpen(Viewer viewer, MessageThread thread) {
 		if (onDesk(viewer, thread) || viewer.isAdmin()) {

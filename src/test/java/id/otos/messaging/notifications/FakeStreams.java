@@ -83,6 +83,9 @@ final class FakeStreams {
 
 			@Override
 			public ServletOutputStream getOutputStream() {
+				if (Connection.this.outputFails) {
+					throw new IllegalStateException("the response's output cannot be had");
+				}
 				return Connection.this.out;
 			}
 
@@ -96,6 +99,9 @@ final class FakeStreams {
 			}
 
 		};
+
+		/** Whether the response's output cannot be had (the connection failed). */
+		volatile boolean outputFails;
 
 		Connection() {
 			this.request.setAsyncSupported(true);

@@ -8,9 +8,11 @@ import id.otos.messaging.notifications.FakeStreams.Connection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class LiveClientsTests {
 
@@ -23,6 +25,22 @@ class LiveClientsTests {
 	@AfterEach
 	void stop() {
 		this.clients.stop();
+	}
+
+	@Test
+	void aStreamThatCannotStartIsAnsweredAndNeverCountedAsOpen() throws Exception {
+		Connection broken = new Connection();
+		broken.outputFails = true;
+		broken.request.setSession(new MockHttpSession(null, "broken"));
+
+		assertThatIllegalStateException().isThrownBy(() -> this.fake.clients().open(1, broken.request));
+
+		assertThat(this.clients.openConnections()).isZero();
+		assertThat(this.clients.streamsOf(1)).isEmpty();
+		assertThat(broken.request.isAsyncStarted()).as("the request still waits for an answer").isFalse();
+		assertThat(broken.response.getStatus()).isEqualTo(503);
+		assertThat(this.fake.open(1, "broken")).as("the person's next stream").isNotNull();
+		assertThat(this.clients.openConnections()).isOne();
 	}
 
 	@Test

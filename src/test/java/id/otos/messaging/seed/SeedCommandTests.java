@@ -1,19 +1,24 @@
 package id.otos.messaging.seed;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import id.otos.messaging.MessagingApplication;
+import id.otos.messaging.accounts.CurrentUser;
 import id.otos.messaging.support.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -241,6 +246,97 @@ class SeedCommandTests {
 			.containsPattern("admin    unread +[0-9]+ +best of 5");
 	}
 
+	/**
+	 * {@code db sessions} writes log-ins a request takes as the seeded student's own: a
+	 * Spring Session row indexed under the student's name whose security context is the
+	 * student's, credentials erased, with the student's newest thread beside it.
+	 */
+	@Test
+	void sessionsAreLogInsOfSeededStudentsWithTheirNewestThread() throws Exception {
+		Run run = sessions("--count=3");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		List<String> lines = run.out().lines().toList();
+		assertThat(lines).hasSize(3);
+		for (String line : lines) {
+			String[] fields = line.split("\t");
+			String sessionId = new String(Base64.getDecoder().decode(fields[0]), StandardCharsets.UTF_8);
+			long person = Long.parseLong(fields[1]);
+			assertThat(jdbc.sql("select principal_name from spring_session where session_id = :id")
+				.param("id", sessionId)
+				.query(String.class)
+				.single())
+				.isEqualTo(jdbc.sql("select email from otosapp_user where id = :id")
+					.param("id", person)
+					.query(String.class)
+					.single());
+			byte[] context = jdbc.sql("""
+					select a.attribute_bytes from spring_session_attributes a
+					join spring_session s on s.primary_id = a.session_primary_id
+					where s.session_id = :id and a.attribute_name = 'SPRING_SECURITY_CONTEXT'
+					""").param("id", sessionId).query(byte[].class).single();
+			try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(context))) {
+				CurrentUser loggedIn = (CurrentUser) ((SecurityContext) in.readObject()).getAuthentication()
+					.getPrincipal();
+				assertThat(loggedIn.id()).isEqualTo(person);
+				assertThat(loggedIn.getPassword()).isNull();
+			}
+			assertThat(Long.parseLong(fields[2]))
+				.isEqualTo(count("select max(id) from otosapp_messagethread where student_id = " + person));
+		}
+	}
+
+	@Test
+	void sessionsRefusesToRunWithoutACountAndWritesNothing() {
+		long before = count("select count(*) from spring_session");
+
+		Run missing = sessions();
+		Run tooMany = sessions("--count=51");
+		Run zero = sessions("--count=0");
+		Run noRole = sessions("--count=1", "--role=parent");
+
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.err()).startsWith("db sessions: --count is required").contains(SessionsCommand.USAGE);
+		assertThat(zero.exitCode()).isEqualTo(2);
+		assertThat(noRole.exitCode()).isEqualTo(2);
+		assertThat(noRole.err()).startsWith("db sessions: not a role: --role=parent");
+		assertThat(tooMany.exitCode()).isOne();
+		assertThat(tooMany.err()).contains("db sessions refused: 50 seeded student account(s) here");
+		assertThat(count("select count(*) from spring_session")).isEqualTo(before);
+	}
+
+	/** An admin who is not of the seeded school is never logged in by the command. */
+	@Test
+	void sessionsAreMintedOnlyForTheSeededSchool() {
+		jdbc.sql("""
+				insert into otosapp_user (password, is_superuser, username, first_name, last_name, email, is_staff,
+				                          is_active, date_joined, phone_number, role_id, email_verified_at, updated_at)
+				select password, is_superuser, 'realadmin', first_name, last_name, 'real.admin@school.example',
+				       is_staff, is_active, date_joined, phone_number, role_id, email_verified_at, updated_at
+				from otosapp_user where email = 'admin1@bench.otos.test'
+				""").update();
+		long before = count("select count(*) from spring_session");
+		try {
+			Run run = sessions("--count=3", "--role=admin");
+
+			assertThat(run.exitCode()).as(run.toString()).isOne();
+			assertThat(run.err()).contains("db sessions refused: 2 seeded admin account(s) here");
+			assertThat(count("select count(*) from spring_session")).isEqualTo(before);
+		}
+		finally {
+			jdbc.sql("delete from otosapp_user where username = 'realadmin'").update();
+		}
+	}
+
+	private static Run sessions(String... options) {
+		List<String> args = new ArrayList<>(List.of("db", "sessions"));
+		args.addAll(List.of(options));
+		args.add("--spring.datasource.url=" + TestDatabases.postgresUrl(database));
+		args.add("--spring.datasource.username=postgres");
+		args.add("--spring.datasource.password=postgres");
+		return run(SessionsCommand::run, args.toArray(String[]::new));
+	}
+
 	private static Run seed(String database, String... options) {
 		List<String> args = new ArrayList<>(List.of("db", "seed"));
 		args.addAll(List.of(options));
@@ -251,11 +347,21 @@ class SeedCommandTests {
 	}
 
 	private static Run run(String... args) {
+		return run(SeedCommand::run, args);
+	}
+
+	private static Run run(Command command, String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = SeedCommand.run(MessagingApplication.class, args,
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		int exitCode = command.run(MessagingApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	interface Command {
+
+		int run(Class<?> application, String[] args, PrintStream out, PrintStream err);
+
 	}
 
 	record Run(int exitCode, String out, String err) {

@@ -1,5 +1,9 @@
 package id.otos.messaging.threads;
 
+import java.util.List;
+import java.util.Set;
+
+import id.otos.messaging.accounts.RoleName;
 import org.junit.jupiter.api.Test;
 
 import static id.otos.messaging.threads.ThreadFixtures.KIMIA;
@@ -31,6 +35,19 @@ class ThreadAccessTests {
 	static final Viewer otherOperator = ThreadFixtures.operator(31);
 
 	static final Viewer admin = ThreadFixtures.admin(40);
+
+	@Test
+	void whoeverMayNotOpenOthersThreadsOpensNoThreadButTheirOwn() {
+		List<MessageThread> threads = List.of(openAcademicThread(owner, null),
+				openAcademicThread(owner, assignedTeacher.userId()), openTechnicalThread(owner, null),
+				openTechnicalThread(owner, operator.userId()));
+		for (RoleName role : RoleName.values()) {
+			Viewer viewer = new Viewer(99, role, Set.of(MATEMATIKA, KIMIA));
+			boolean opensAny = threads.stream().anyMatch((thread) -> ThreadAccess.mayOpen(viewer, thread));
+			assertThat(opensAny).as("%s opens another person's thread", role)
+				.isEqualTo(ThreadAccess.mayOpenOthersThreads(viewer));
+		}
+	}
 
 	@Test
 	void studentSeesOnlyTheirOwnThreads() {
