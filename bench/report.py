@@ -157,6 +157,16 @@ def parse_counts_metrics(out):
     return f"{hits or 0:.0f} answered from memory, {misses or 0:.0f} counted in the database (mean {1000 * total / n:.2f} ms)"
 
 
+def durability(acknowledged, stored, unacknowledged, why_more):
+    """Whether every acknowledged reply was stored: (the note's ending, whether it is a mismatch).
+    More stored than acknowledged is fine up to the requests that were never acknowledged."""
+    if stored == acknowledged:
+        return " (stored = 302s)", False
+    if acknowledged < stored <= acknowledged + unacknowledged:
+        return f" ({stored - acknowledged} {why_more})", False
+    return " — MISMATCH", True
+
+
 def read_row(folder, duration):
     meta = read_kv(os.path.join(folder, "row.tsv"))
     runs = sorted(f for f in os.listdir(folder) if re.match(r"wrk-\d+\.txt$", f))
@@ -176,13 +186,9 @@ def read_row(folder, duration):
             note = f"closed run {run}: {sent} sent, {found} answered 302, {other} otherwise, {in_flight} in flight at the stop; {stored} stored"
             if stored is not None:
                 durables.append(stored / duration)
-                if stored == found:
-                    note += " (stored = 302s)"
-                elif found < stored <= found + in_flight:
-                    note += f" ({stored - found} more than the 302s: the requests in flight at the stop)"
-                else:
-                    note += " — MISMATCH"
-                    mismatch = True
+                verdict, bad = durability(found, stored, in_flight, "more than the 302s: the requests in flight at the stop")
+                note += verdict
+                mismatch = mismatch or bad
             notes.append(note)
         closed.append(w)
         st = text(os.path.join(folder, f"sql-{run}.txt")).split()
@@ -197,15 +203,9 @@ def read_row(folder, duration):
             stored = int(before_after[1]) - int(before_after[0])
             ok, ko = int(g["ok"] or 0), int(g["ko"] or 0)
             durable_open = stored / duration
-            note = f"open run: {ok} answered 302, {ko} failed; {stored} stored"
-            if stored == ok:
-                note += " (stored = 302s)"
-            elif ok < stored <= ok + ko:
-                note += f" ({stored - ok} failed requests were stored nonetheless: not acknowledged, no loss)"
-            else:
-                note += " — MISMATCH"
-                mismatch = True
-            notes.append(note)
+            verdict, bad = durability(ok, stored, ko, "failed requests were stored nonetheless: not acknowledged, no loss")
+            notes.append(f"open run: {ok} answered 302, {ko} failed; {stored} stored" + verdict)
+            mismatch = mismatch or bad
     heap_used, heap_committed = parse_jstat(text(os.path.join(folder, "jstat.txt")))
     statements = text(os.path.join(folder, f"statements-{runs[-1][4:-4]}.txt")) if runs else ""
     return {
