@@ -3,6 +3,9 @@ package id.otos.messaging.notifications;
 import id.otos.messaging.MessagingApplication;
 import id.otos.messaging.support.DemoLogIn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,11 +20,13 @@ final class AppNodes {
 	private AppNodes() {
 	}
 
-	static ConfigurableApplicationContext start(String jdbcUrl) {
+	static ConfigurableApplicationContext start(String jdbcUrl, String... more) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + jdbcUrl,
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--otos.demo.enabled=true", "--otos.demo.password=" + DemoLogIn.PASSWORD));
+		arguments.addAll(List.of(more));
 		return new SpringApplicationBuilder(MessagingApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=postgres", "--otos.demo.enabled=true",
-					"--otos.demo.password=" + DemoLogIn.PASSWORD);
+			.run(arguments.toArray(String[]::new));
 	}
 
 	/** Where a started node answers, such as {@code http://127.0.0.1:41234}. */

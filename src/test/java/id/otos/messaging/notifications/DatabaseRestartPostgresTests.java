@@ -52,7 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>while the database is away every answer is a 503 (the try-again page in the
  * person's language, or 503 JSON from the API), never a 500, a stack trace or a wait
- * longer than {@link #LONGEST_ANSWER};</li>
+ * longer than {@link #LONGEST_ANSWER}; the one exception is an unread count the node can
+ * answer wholly from what it keeps (a kept session, decision 22, and a kept count), which
+ * is answered 200 for {@link #KEPT_FOR} after the database went away at most;</li>
  * <li>once it accepts connections again the application serves everything again by itself
  * within {@link #RECOVERY} (the time is printed), and the live updates' stream that
  * stayed open is told to fetch again and carries signals again;</li>
@@ -66,6 +68,13 @@ class DatabaseRestartPostgresTests {
 
 	/** How long the database stays away. */
 	static final Duration OUTAGE = Duration.ofSeconds(5);
+
+	/**
+	 * How long this test's node uses a session it read without reading it again
+	 * ({@code otos.sessions.kept-for}); shorter than half the outage, so that every kept
+	 * session has expired when the probe asks in the middle of it.
+	 */
+	static final Duration KEPT_FOR = Duration.ofSeconds(2);
 
 	/** The bound: serving again within 10 s of the database's return. */
 	static final Duration RECOVERY = Duration.ofSeconds(10);
@@ -109,7 +118,8 @@ class DatabaseRestartPostgresTests {
 				Statement statement = connection.createStatement()) {
 			statement.execute("create database otos");
 		}
-		this.app = AppNodes.start(this.postgres.getJdbcUrl("postgres", "otos"));
+		this.app = AppNodes.start(this.postgres.getJdbcUrl("postgres", "otos"),
+				"--otos.sessions.kept-for=" + KEPT_FOR.toSeconds() + "s");
 	}
 
 	@AfterEach
@@ -193,6 +203,14 @@ class DatabaseRestartPostgresTests {
 			assertThat(this.answers).as("answers while PostgreSQL was stopped")
 				.filteredOn((answer) -> answer.started() >= stopped && answer.ended() <= restarting)
 				.isNotEmpty()
+				.allSatisfy(
+						(answer) -> assertThat(answer.status() == 503 || answeredFromWhatTheNodeKeeps(answer, stopped))
+							.as("%s: a 503, or an unread count the node kept", answer)
+							.isTrue());
+			assertThat(this.answers).as("answers while PostgreSQL was stopped, sent after every kept session expired")
+				.filteredOn(
+						(answer) -> answer.started() >= stopped + KEPT_FOR.toNanos() && answer.ended() <= restarting)
+				.isNotEmpty()
 				.allSatisfy((answer) -> assertThat(answer.status()).as(answer.toString()).isEqualTo(503));
 			assertThat(this.answers).as("answers after the recovery")
 				.filteredOn((answer) -> answer.started() >= recovered.done())
@@ -205,6 +223,16 @@ class DatabaseRestartPostgresTests {
 			this.loadRunning = false;
 			load.shutdownNow();
 		}
+	}
+
+	/**
+	 * Whether an answer given while the database was away may be a 200: an unread count
+	 * (the JSON count, nothing else) asked for within {@link #KEPT_FOR} of the stop, when
+	 * the node may still hold the asker's session and count.
+	 */
+	private static boolean answeredFromWhatTheNodeKeeps(Answer answer, long stopped) {
+		return answer.status() == 200 && answer.path().startsWith("/api/messages/unread-count/")
+				&& answer.started() < stopped + KEPT_FOR.toNanos() && answer.body().contains("\"unread_count\"");
 	}
 
 	private void everyAnswerWasWellFormed() {
