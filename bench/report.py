@@ -19,6 +19,7 @@ Standard library only.
 """
 
 import math
+import json
 import os
 import re
 import statistics
@@ -87,11 +88,13 @@ def parse_wrk(out):
     return r
 
 
-def parse_gatling(js):
-    """Gatling's js/stats.js: the global group comes first"""
+def parse_gatling(js, name=None, duration=None):
+    """Gatling's js/stats.js: the figures of the request called `name` (the measured one; the
+    warm-up before it has a name of its own), its achieved rate over `duration` seconds, and the
+    whole run's ok/ko (warm-up included: what the stored-message check compares with)"""
 
-    def first(key, field="total"):
-        m = re.search(r'"%s":\s*\{[^}]*?"%s":\s*"([^"]*)"' % (key, field), js)
+    def first(section, key, field="total"):
+        m = re.search(r'"%s":\s*\{[^}]*?"%s":\s*"([^"]*)"' % (key, field), section)
         if not m:
             return None
         try:
@@ -101,14 +104,23 @@ def parse_gatling(js):
 
     if not js:
         return None
+    section = js
+    if name:
+        at = js.find('"name": %s,' % json.dumps(name))
+        if at < 0:
+            return None
+        section = js[at:]
+    ok = first(section, "numberOfRequests", "ok")
     return {
-        "requests": first("numberOfRequests"),
-        "ok": first("numberOfRequests", "ok"),
-        "ko": first("numberOfRequests", "ko"),
-        "rps": first("meanNumberOfRequestsPerSecond"),
-        "p50": first("percentiles1"),
-        "p95": first("percentiles3"),
-        "p99": first("percentiles4"),
+        "requests": first(section, "numberOfRequests"),
+        "ok": ok,
+        "ko": first(section, "numberOfRequests", "ko"),
+        "rps": ok / duration if ok is not None and duration else first(section, "meanNumberOfRequestsPerSecond"),
+        "p50": first(section, "percentiles1"),
+        "p95": first(section, "percentiles3"),
+        "p99": first(section, "percentiles4"),
+        "all_ok": first(js, "numberOfRequests", "ok"),
+        "all_ko": first(js, "numberOfRequests", "ko"),
     }
 
 
@@ -195,14 +207,14 @@ def read_row(folder, duration):
         if len(st) == 2 and n > 0:
             sqls.append(int(st[0]) / n)
             txs.append(int(st[1]) / n)
-    g = parse_gatling(text(os.path.join(folder, "gatling-stats.js")))
+    g = parse_gatling(text(os.path.join(folder, "gatling-stats.js")), meta.get("name"), duration)
     durable_open = None
     if g and meta.get("who") == "reply":
         before_after = text(os.path.join(folder, "stored-open.txt")).split()
         if len(before_after) == 2:
             stored = int(before_after[1]) - int(before_after[0])
-            ok, ko = int(g["ok"] or 0), int(g["ko"] or 0)
-            durable_open = stored / duration
+            ok, ko = int(g["all_ok"] or 0), int(g["all_ko"] or 0)
+            durable_open = (g["ok"] or 0) / duration
             verdict, bad = durability(ok, stored, ko, "failed requests were stored nonetheless: not acknowledged, no loss")
             notes.append(f"open run: {ok} answered 302, {ko} failed; {stored} stored" + verdict)
             mismatch = mismatch or bad

@@ -5,7 +5,7 @@
 #
 #   BASE_URL=http://127.0.0.1:8092 APP_PID=<pid> APP_JAR=target/otos-messaging-*.jar \
 #   DB_URL=jdbc:postgresql://127.0.0.1:55442/ten DB_USER=postgres DB_PASSWORD=x \
-#   STREAMS=10000 [SIGNALS=300] [SECONDS=30] [OPEN_TIMEOUT=600] bash bench/streams/streams.sh <out-prefix>
+#   STREAMS=10000 [SIGNALS=300] [SIGNAL_SECONDS=30] [OPEN_TIMEOUT=600] bash bench/streams/streams.sh <out-prefix>
 #
 # Writes <out-prefix>.tsv (key<TAB>value: streams_opened, streams_dropped, signals_sent,
 # signals_received, p50_ms, p99_ms, max_ms, heap_after_gc_mb, rss_mb, ...) and <out-prefix>.md.
@@ -18,7 +18,7 @@ out=${1:?usage: streams.sh <out-prefix>}
 : "${BASE_URL:?}" "${APP_PID:?}" "${APP_JAR:?}" "${DB_URL:?}" "${DB_USER:?}" "${DB_PASSWORD?}"
 STREAMS=${STREAMS:-10000}
 SIGNALS=${SIGNALS:-300}
-SECONDS_OF_SIGNALS=${SECONDS:-30}
+SECONDS_OF_SIGNALS=${SIGNAL_SECONDS:-30} # not SECONDS: bash counts the seconds since it started in that one
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

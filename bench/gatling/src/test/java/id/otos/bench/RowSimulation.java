@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -30,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code bench.path}: the GET path (for a GET row)</li>
  * <li>{@code bench.session}: the SESSION cookie of the logged-in user (empty: anonymous)</li>
  * <li>{@code bench.rate}: arrivals per second; {@code bench.duration}: seconds</li>
+ * <li>{@code bench.warmup}: seconds of the same load before, under the request name
+ * {@code "<bench.name> (warm-up)"}, so that the measured request's percentiles are not
+ * those of the load client's own start (its JIT, its first connections); 0: none</li>
  * <li>{@code bench.replyThreads}: comma-separated thread ids: the row posts a reply to them in
  * turn (POST /messages/thread/{id}/, action=reply, a unique submission_key, {@code bench.csrf}),
  * and only a 302 counts as a success, as in the closed model</li>
@@ -50,6 +54,8 @@ public class RowSimulation extends Simulation {
 
 	private final int seconds = Integer.parseInt(System.getProperty("bench.duration", "10"));
 
+	private final int warmup = Integer.parseInt(System.getProperty("bench.warmup", "0"));
+
 	private final String replyThreads = System.getProperty("bench.replyThreads", "");
 
 	private final String nonce = System.getProperty("bench.nonce", Long.toString(System.nanoTime()));
@@ -64,29 +70,41 @@ public class RowSimulation extends Simulation {
 		if (!this.session.isEmpty()) {
 			protocol = protocol.header("Cookie", "SESSION=" + this.session);
 		}
-		ScenarioBuilder row = scenario(this.name).exec(this.replyThreads.isEmpty() ? get() : reply());
-		setUp(row.injectOpen(constantUsersPerSec(this.rate).during(Duration.ofSeconds(this.seconds))))
-			.protocols(protocol);
+		ScenarioBuilder row = scenario(this.name).exec(request(this.name));
+		PopulationBuilder measured = row
+			.injectOpen(constantUsersPerSec(this.rate).during(Duration.ofSeconds(this.seconds)));
+		if (this.warmup > 0) {
+			String warm = this.name + " (warm-up)";
+			measured = scenario(warm).exec(request(warm))
+				.injectOpen(constantUsersPerSec(this.rate).during(Duration.ofSeconds(this.warmup)))
+				.andThen(measured);
+		}
+		setUp(measured).protocols(protocol);
 	}
 
-	private HttpRequestActionBuilder get() {
-		return http(this.name).get(System.getProperty("bench.path", "/actuator/health/liveness"))
+	private HttpRequestActionBuilder request(String requestName) {
+		return this.replyThreads.isEmpty() ? get(requestName) : reply(requestName);
+	}
+
+	private HttpRequestActionBuilder get(String requestName) {
+		return http(requestName).get(System.getProperty("bench.path", "/actuator/health/liveness"))
 			.check(status().is(200));
 	}
 
-	private HttpRequestActionBuilder reply() {
+	private HttpRequestActionBuilder reply(String requestName) {
 		List<String> threads = Arrays.stream(this.replyThreads.split(",")).map(String::trim)
 			.filter((id) -> !id.isEmpty())
 			.toList();
 		String csrf = System.getProperty("bench.csrf", "");
-		return http(this.name).post((session) -> {
+		return http(requestName).post((session) -> {
 			long n = SENT.getAndIncrement();
 			return "/messages/thread/" + threads.get((int) (n % threads.size())) + "/";
 		})
 			.formParam("action", "reply")
 			.formParam("content", "Benchmark reply from Gatling")
 			.formParam("_csrf", csrf)
-			.formParam("submission_key", (session) -> "gatling-" + this.nonce + "-" + session.userId())
+			.formParam("submission_key",
+					(session) -> "gatling-" + this.nonce + "-" + requestName.hashCode() + "-" + session.userId())
 			.check(status().is(302));
 	}
 
