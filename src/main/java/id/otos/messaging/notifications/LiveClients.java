@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,11 +107,13 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 	 * the stream opened (or while a previous one was cut off) is then on the page too.
 	 * @param personId the person
 	 * @param request the stream's request, in the person's session
+	 * @param response its response, nothing written yet
 	 * @return whether the stream was opened; {@code false} if the node holds as many as
 	 * it may (then nothing was done: the caller answers the request)
-	 * @throws IOException if the response cannot be written
+	 * @throws IOException if the connection cannot be had (the request is answered, and
+	 * the stream was never counted as open)
 	 */
-	boolean open(long personId, HttpServletRequest request) throws IOException {
+	boolean open(long personId, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		StreamSession session = StreamSession.of(request);
 		long endsAt = System.nanoTime() + StreamSession.lifetime(request, this.settings.lifetime()).toNanos();
 		LiveStream stream = new LiveStream(this, personId, session, endsAt, (int) this.settings.outbox().toBytes(),
@@ -123,12 +126,18 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 				this.refused.increment();
 				return false;
 			}
-			stream.start(request);
 			List<LiveStream> now = new ArrayList<>(mine);
 			now.removeAll(oldest);
 			now.add(stream);
 			this.streams.put(personId, List.copyOf(now));
 			this.open = this.open + 1 - oldest.size();
+		}
+		try {
+			stream.start(request, response);
+		}
+		catch (IOException | RuntimeException ex) {
+			forget(stream);
+			throw ex;
 		}
 		for (LiveStream old : oldest) {
 			this.replaced.increment();

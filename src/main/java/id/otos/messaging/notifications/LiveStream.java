@@ -5,20 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * One open event stream, written with the Servlet API's non-blocking output: bytes go to
- * the connection only when it can take them at once, and what it cannot take yet waits in
- * a small outbox of this stream's own. Nothing here ever waits for the reader, so a
- * reader that does not read holds up nobody else; it only fills its outbox, and a stream
- * whose outbox would overflow reports so and is closed by {@link LiveClients}.
+ * One open event stream, written to its {@link StreamConnection} without blocking: bytes
+ * go to the connection only when it can take them at once, and what it cannot take yet
+ * waits in a small outbox of this stream's own. Nothing here ever waits for the reader,
+ * so a reader that does not read holds up nobody else; it only fills its outbox, and a
+ * stream whose outbox would overflow reports so and is closed by {@link LiveClients}.
  *
  * <p>
  * Holds only what it needs: the person, its session's id and indexed name (to check later
@@ -27,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * yet written, if any. All writing happens under this object's lock, so the container's
  * {@link #onWritePossible()} and the threads that send events take turns.
  */
-final class LiveStream implements WriteListener, AsyncListener {
+final class LiveStream {
 
 	private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -41,9 +36,7 @@ final class LiveStream implements WriteListener, AsyncListener {
 
 	private final int outboxLimit;
 
-	private AsyncContext async;
-
-	private ServletOutputStream out;
+	private StreamConnection connection;
 
 	private byte[] outbox;
 
@@ -87,34 +80,34 @@ final class LiveStream implements WriteListener, AsyncListener {
 	}
 
 	/**
-	 * Serves the stream on the request's connection: asynchronous without a container
-	 * timeout (the stream keeps its own time), the headers of an event stream set, and
-	 * the container asked to call {@link #onWritePossible()}, which writes the first
-	 * bytes once the request's filters are done (so they still add their headers). Waits
-	 * for nothing.
+	 * Serves the stream on the request's connection ({@link StreamConnection#open}): the
+	 * headers of an event stream are sent, and the first bytes once the connection can
+	 * take them. Waits for nothing. Events sent meanwhile wait in the outbox.
 	 * @param request the request of the stream
-	 * @throws IOException if the response's output cannot be had
+	 * @param response its response
+	 * @throws IOException if the connection cannot be had (the request is then answered
+	 * and the stream has ended)
 	 */
-	synchronized void start(HttpServletRequest request) throws IOException {
-		AsyncContext context = request.startAsync();
-		HttpServletResponse response = (HttpServletResponse) context.getResponse();
+	void start(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		StreamConnection opened;
 		try {
-			context.setTimeout(0);
-			context.addListener(this);
-			response.setStatus(HttpServletResponse.SC_OK);
-			response.setContentType("text/event-stream");
-			response.setCharacterEncoding("UTF-8");
-			response.setHeader("Cache-Control", "no-store");
-			response.setHeader("X-Accel-Buffering", "no");
-			response.setHeader("Connection", "close");
-			this.async = context;
-			this.out = response.getOutputStream();
-			this.out.setWriteListener(this);
+			opened = StreamConnection.open(request, response, this);
 		}
 		catch (IOException | RuntimeException ex) {
-			failedToStart(context, response);
+			synchronized (this) {
+				this.ended = true;
+				this.outbox = null;
+				this.pending = 0;
+			}
 			throw ex;
 		}
+		synchronized (this) {
+			this.connection = opened;
+			if (!this.ended) {
+				return;
+			}
+		}
+		opened.close();
 	}
 
 	/**
@@ -164,13 +157,11 @@ final class LiveStream implements WriteListener, AsyncListener {
 
 	/**
 	 * Ends the stream without waiting for the reader: a last {@code bye} event with the
-	 * reason goes out if the connection takes it at once, and the response is completed,
-	 * which closes the connection ({@code Connection: close}). If the connection is still
-	 * holding bytes the reader has not taken, the response is completed only when the
-	 * container reports that it took them ({@link #onWritePossible()}) or that it gave up
-	 * (its write timeout, or the reader went away: {@link #onError(AsyncEvent)}): Tomcat
-	 * completing a response whose bytes are still pending loses count of it if the reader
-	 * then closes the connection, and graceful shutdown would wait for it.
+	 * reason goes out if the connection takes it at once, and the connection is closed.
+	 * If it is still holding bytes the reader has not taken and may not be closed so
+	 * ({@link StreamConnection#mayCloseWithBytesPending()}), it is closed only when it
+	 * reports that it took them ({@link #onWritePossible()}) or that it failed
+	 * ({@link #connectionLost()}).
 	 * @param reason why, for the page ({@code {"reason": ...}}), or {@code null} to just
 	 * close (the browser reconnects by itself)
 	 */
@@ -181,21 +172,25 @@ final class LiveStream implements WriteListener, AsyncListener {
 				return;
 			}
 			this.ended = true;
-			if (reason != null && this.out != null) {
+			if (reason != null && this.connection != null) {
 				append(event("bye", "{\"reason\":\"" + reason + "\"}"));
 				pump();
 			}
 			this.outbox = null;
 			this.pending = 0;
-			pendingWrite = this.blockedSince != 0;
+			pendingWrite = this.blockedSince != 0 && this.connection != null
+					&& !this.connection.mayCloseWithBytesPending();
 		}
 		if (!pendingWrite) {
 			complete();
 		}
 	}
 
-	@Override
-	public void onWritePossible() {
+	/**
+	 * The connection can take bytes again (or for the first time): writes what waits, and
+	 * completes an ended stream whose last bytes are out.
+	 */
+	void onWritePossible() {
 		boolean written;
 		boolean ending;
 		synchronized (this) {
@@ -210,29 +205,14 @@ final class LiveStream implements WriteListener, AsyncListener {
 		}
 	}
 
-	@Override
-	public void onError(Throwable failure) {
+	/** The connection failed, or its reader went away: the stream ends. */
+	void connectionLost() {
 		gone();
 	}
 
-	@Override
-	public void onComplete(AsyncEvent event) {
+	/** The connection is closed for good: the stream is forgotten. */
+	void connectionClosed() {
 		forgotten();
-	}
-
-	@Override
-	public void onError(AsyncEvent event) {
-		gone();
-	}
-
-	@Override
-	public void onTimeout(AsyncEvent event) {
-		gone();
-	}
-
-	@Override
-	public void onStartAsync(AsyncEvent event) {
-		// started once, by start()
 	}
 
 	private boolean offer(byte[] bytes) {
@@ -249,20 +229,20 @@ final class LiveStream implements WriteListener, AsyncListener {
 	 * @return {@code false} if the connection failed
 	 */
 	private boolean pump() {
-		if (this.out == null) {
+		if (this.connection == null) {
 			return true;
 		}
 		try {
-			while (this.out.isReady()) {
+			while (this.connection.isReady()) {
 				if (this.pending > 0) {
-					this.out.write(this.outbox, 0, this.pending);
+					this.connection.write(this.outbox, 0, this.pending);
 					this.pending = 0;
 					this.outbox = null;
 					this.unflushed = true;
 				}
 				else if (this.unflushed) {
 					this.unflushed = false;
-					this.out.flush();
+					this.connection.flush();
 				}
 				else {
 					this.blockedSince = 0;
@@ -304,26 +284,6 @@ final class LiveStream implements WriteListener, AsyncListener {
 		complete();
 	}
 
-	/**
-	 * Answers the request of a stream that could not start ({@code 503}, if nothing was
-	 * sent yet) and completes it: it holds nothing, and is never counted as open.
-	 */
-	private void failedToStart(AsyncContext context, HttpServletResponse response) {
-		this.ended = true;
-		this.outbox = null;
-		this.pending = 0;
-		if (!response.isCommitted()) {
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			response.setHeader("Retry-After", Integer.toString(LiveUpdatesController.RETRY_AFTER_SECONDS));
-		}
-		try {
-			context.complete();
-		}
-		catch (IllegalStateException ex) {
-			// already completed
-		}
-	}
-
 	private void forgotten() {
 		synchronized (this) {
 			this.ended = true;
@@ -334,17 +294,12 @@ final class LiveStream implements WriteListener, AsyncListener {
 	}
 
 	private void complete() {
-		AsyncContext context;
+		StreamConnection opened;
 		synchronized (this) {
-			context = this.async;
+			opened = this.connection;
 		}
-		if (context != null) {
-			try {
-				context.complete();
-			}
-			catch (IllegalStateException ex) {
-				// already completed
-			}
+		if (opened != null) {
+			opened.close();
 		}
 	}
 

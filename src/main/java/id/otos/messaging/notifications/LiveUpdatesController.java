@@ -45,7 +45,7 @@ class LiveUpdatesController {
 			response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 			return;
 		}
-		if (!this.clients.open(me.id(), request)) {
+		if (!this.clients.open(me.id(), request, response)) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
 			response.setContentType(MediaType.TEXT_PLAIN_VALUE);

@@ -67,7 +67,7 @@ final class FakeStreams {
 			session.setMaxInactiveInterval((int) idle.toSeconds());
 		}
 		connection.request.setSession(session);
-		if (!this.clients.open(personId, connection.request)) {
+		if (!this.clients.open(personId, connection.request, connection.response)) {
 			return null;
 		}
 		connection.out.listener.onWritePossible();

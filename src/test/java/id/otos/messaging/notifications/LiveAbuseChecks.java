@@ -20,8 +20,8 @@ import id.otos.messaging.threads.ThreadDesk;
 import id.otos.messaging.threads.ThreadType;
 import id.otos.messaging.threads.Viewer;
 import id.otos.messaging.threads.Viewers;
-import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.core.StandardContext;
 import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +106,45 @@ abstract class LiveAbuseChecks {
 		}
 		this.clients.connectedPeople().forEach(this.clients::disconnect);
 		DemoSchool.reset(this.jdbc);
+	}
+
+	/**
+	 * Decision 21: once its headers are out, a stream's connection is handed over and the
+	 * web server keeps no request for it (the request, the response and their buffers go
+	 * back to Tomcat); the reader still sees a plain {@code 200} event stream, gets its
+	 * signals, and its going away is noticed at once, not at the next heartbeat.
+	 */
+	@Test
+	void aStreamHoldsOnlyItsConnectionOnceItsHeadersAreOut() throws Exception {
+		long thread = openQuestion("siswa1@otos.test", "Hanya soketnya");
+		HttpVisitor student = new HttpVisitor().logIn(base(), "siswa1@otos.test", PASSWORD);
+		int held = connectionsTheServerHolds();
+		RawStream stream = RawStream.open(base(), student.session(), 0);
+		this.opened.add(stream);
+
+		assertThat(stream.status()).isEqualTo(200);
+		assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
+		assertThat(stream.header("Connection")).isEqualToIgnoringCase("close");
+		assertThat(stream.header("Transfer-Encoding")).as("a body that ends with the connection").isNull();
+		assertThat(stream.header("Upgrade")).isNull();
+		assertThat(stream.header("Content-Security-Policy")).as("the filters' headers").isNotNull();
+		assertThat(stream.readUntil("event: hello", (int) QUICK.toMillis())).isNotNull();
+		assertThat(this.clients.openConnections()).isOne();
+		assertThat(asynchronousRequests()).as("requests the web server keeps for the open stream").isZero();
+		assertThat(connectionsTheServerHolds()).as("connections handed over").isEqualTo(held + 1);
+
+		this.bus.publish(ThreadSignal.threadChanged(thread, userId("siswa1@otos.test")));
+		assertThat(stream.readUntil("event: thread", (int) QUICK.toMillis())).isNotNull();
+
+		stream.close();
+		long deadline = System.nanoTime() + QUICK.toNanos();
+		while ((this.clients.openConnections() > 0 || connectionsTheServerHolds() > held)
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(this.clients.openConnections()).as("streams once the reader went away (heartbeat every 20 s)")
+			.isZero();
+		assertThat(connectionsTheServerHolds()).isEqualTo(held);
 	}
 
 	@Test
@@ -208,11 +247,11 @@ abstract class LiveAbuseChecks {
 			}
 		}
 		long deadline = System.nanoTime() + QUICK.toNanos();
-		while (asyncRequestsInProgress() > this.clients.openConnections() && System.nanoTime() < deadline) {
+		while (connectionsTheServerHolds() > this.clients.openConnections() && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 		}
-		assertThat(asyncRequestsInProgress())
-			.as("responses the web server still counts as in progress once the stalled readers went away")
+		assertThat(connectionsTheServerHolds())
+			.as("connections the web server still holds once the stalled readers went away")
 			.isEqualTo(this.clients.openConnections());
 		this.desk.reply(viewer("guru1@otos.test"), normalThread, "Sesudahnya", null, null);
 		assertThat(events.next("thread", LIVE)).as("after the stalled streams were dropped").isNotNull();
@@ -315,8 +354,16 @@ abstract class LiveAbuseChecks {
 	 * The asynchronous responses (streams) the web server counts as not yet complete; its
 	 * graceful shutdown waits for them.
 	 */
-	private int asyncRequestsInProgress() {
-		return (int) ((StandardContext) tomcat().getHost().findChildren()[0]).getInProgressAsyncCount();
+	private long asynchronousRequests() {
+		return ((StandardContext) tomcat().getHost().findChildren()[0]).getInProgressAsyncCount();
+	}
+
+	/**
+	 * The connections Tomcat holds for long-lived work: asynchronous requests in progress
+	 * and upgraded connections (a stream's, once its headers are out).
+	 */
+	private int connectionsTheServerHolds() {
+		return ((AbstractProtocol<?>) tomcat().getConnector().getProtocolHandler()).getWaitingProcessorCount();
 	}
 
 	private Tomcat tomcat() {

@@ -33,7 +33,8 @@ class LiveClientsTests {
 		broken.outputFails = true;
 		broken.request.setSession(new MockHttpSession(null, "broken"));
 
-		assertThatIllegalStateException().isThrownBy(() -> this.fake.clients().open(1, broken.request));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.fake.clients().open(1, broken.request, broken.response));
 
 		assertThat(this.clients.openConnections()).isZero();
 		assertThat(this.clients.streamsOf(1)).isEmpty();
