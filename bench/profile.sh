@@ -9,7 +9,7 @@
 # profiler (req/s, the app's CPU ms per request from /proc/<pid>/stat), then SAMPLE (20) s under async-profiler
 # (EVENT cpu, 1 ms). Writes $OUT/$DATE-<row>-$LABEL.txt (bench/profile-summary.py) and, for reply-teacher,
 # $OUT/$DATE-reply-teacher-$LABEL-wal.txt: commits, WAL syncs and their time, statements by time, in MEASURE.
-# AP_LIB: libasyncProfiler.so (default: unpacked from the Maven artifact tools.profiler:async-profiler:4.1).
+# KEEP: a directory to keep the collapsed stacks in (tens of MB each). AP_LIB: libasyncProfiler.so (default: unpacked from the Maven artifact tools.profiler:async-profiler:4.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAR:?JAR=the application jar}" "${PG_URL:?PG_URL=jdbc:postgresql://host:port/db}" "${LABEL:?LABEL=current|baseline}"
@@ -29,7 +29,7 @@ sql() { psql -X -q -t -A -c "$1"; }
 	--spring.datasource.url="$PG_URL" --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}" \
 	>"$WORK/app.log" 2>&1 &
 APP_PID=$!
-trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 180); do curl -fsS "$BASE/actuator/health/liveness" >/dev/null 2>&1 && break; sleep 1; done
 login() { # email -> SESSION cookie value, through the log-in form as bench/run.sh does
 	local jar="$WORK/cookies-$1" csrf
@@ -86,5 +86,6 @@ for row in $ROWS; do
 		echo "# uptime before: ${load0#*load average: }; after: $(uptime | sed 's/.*load average: //')"
 	} >"$WORK/header.txt"
 	python3 bench/profile-summary.py "$WORK/$row.collapsed" "$WORK/header.txt" >"$OUT/$DATE-$row-$LABEL.txt"
+	[[ -n "${KEEP:-}" ]] && mkdir -p "$KEEP" && cp "$WORK/$row.collapsed" "$KEEP/$row-$LABEL.collapsed"
 	echo "$row ($LABEL): $rps req/s, $(sed -n 5p "$WORK/header.txt")"
 done
