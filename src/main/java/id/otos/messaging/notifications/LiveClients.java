@@ -1,6 +1,7 @@
 package id.otos.messaging.notifications;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,7 +85,7 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 	});
 
 	LiveClients(LiveProperties settings, MeterRegistry meters,
-			@Value("${server.tomcat.max-connections:8192}") int maxConnections) {
+			@Value("${server.tomcat.max-connections:14000}") int maxConnections) {
 		this.settings = settings;
 		this.nodeCap = settings.nodeCap(maxConnections);
 		if (this.nodeCap < settings.maxStreams()) {
@@ -91,6 +93,12 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 					"Live updates: at most {} streams on this node (otos.live.max-streams is {}, but"
 							+ " server.tomcat.max-connections is {} and a quarter is kept for everything else)",
 					this.nodeCap, settings.maxStreams(), maxConnections);
+		}
+		long files = openFilesAllowed();
+		if (files > 0 && files < maxConnections + 1024L) {
+			logger.warn("Live updates: this process may open only {} files (ulimit -n), fewer than"
+					+ " server.tomcat.max-connections ({}) and the files it needs besides: raise the limit"
+					+ " (systemd: LimitNOFILE) to hold {} streams", files, maxConnections, this.nodeCap);
 		}
 		this.replaced = dropped(meters, REPLACED);
 		this.refused = dropped(meters, "refused");
@@ -321,6 +329,14 @@ class LiveClients implements SmartLifecycle, LiveConnections {
 		boolean wasOpen = forget(stream);
 		stream.end(reason);
 		return wasOpen;
+	}
+
+	/** How many files this process may open, or 0 if the JVM does not say. */
+	private static long openFilesAllowed() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+			return unix.getMaxFileDescriptorCount();
+		}
+		return 0;
 	}
 
 	private static Counter dropped(MeterRegistry meters, String reason) {

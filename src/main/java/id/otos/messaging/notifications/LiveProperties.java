@@ -28,7 +28,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("otos.live")
 record LiveProperties(@DefaultValue("3") int streamsPerSession, @DefaultValue("8") int streamsPerPerson,
-		@DefaultValue("4096") int maxStreams, @DefaultValue("8KB") DataSize outbox,
+		@DefaultValue("10000") int maxStreams, @DefaultValue("8KB") DataSize outbox,
 		@DefaultValue("10s") Duration stallTimeout, @DefaultValue("20s") Duration heartbeat,
 		@DefaultValue("30m") Duration lifetime) {
 
@@ -47,7 +47,7 @@ record LiveProperties(@DefaultValue("3") int streamsPerSession, @DefaultValue("8
 
 	/** The settings when nothing is configured. */
 	static LiveProperties defaults() {
-		return new LiveProperties(3, 8, 4096, DataSize.ofKilobytes(8), Duration.ofSeconds(10), Duration.ofSeconds(20),
+		return new LiveProperties(3, 8, 10000, DataSize.ofKilobytes(8), Duration.ofSeconds(10), Duration.ofSeconds(20),
 				Duration.ofMinutes(30));
 	}
 

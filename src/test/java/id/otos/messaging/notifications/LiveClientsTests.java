@@ -156,7 +156,8 @@ class LiveClientsTests {
 
 	@Test
 	void theNodesCapLeavesAQuarterOfTheWebServersConnectionsForEverythingElse() {
-		assertThat(LiveProperties.defaults().nodeCap(8192)).isEqualTo(4096);
+		assertThat(LiveProperties.defaults().nodeCap(14000)).as("the defaults").isEqualTo(10000);
+		assertThat(LiveProperties.defaults().nodeCap(8192)).isEqualTo(6144);
 		assertThat(LiveProperties.defaults().nodeCap(2000)).isEqualTo(1500);
 		assertThat(LiveProperties.defaults().nodeCap(1)).isEqualTo(1);
 	}
