@@ -19,6 +19,8 @@ JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}" BENCH_PASSWORD="${B
 OUT="${OUT:-bench/results/profiles}" DATE="$(date -u +%F)" BASE="http://127.0.0.1:${APP_PORT}" WORK="$(mktemp -d)"
 if [[ -z "${AP_LIB:-}" ]]; then
 	AP_LIB="$WORK/libasyncProfiler.so"
+	[[ -f "$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar" ]] \
+		|| mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:4.1
 	unzip -q -p "$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar" linux-x64/libasyncProfiler.so >"$AP_LIB"
 fi
 export PGHOST="${PG_URL#jdbc:postgresql://}" PGDATABASE="${PG_URL##*/}"
