@@ -2,6 +2,7 @@ package id.otos.messaging.notifications;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -38,11 +39,17 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  */
 public final class TomcatStreamConnection implements StreamConnection, InternalHttpUpgradeHandler {
 
+	/** What a stream's reader may send before it is taken for a misbehaving one. */
+	static final int MAX_RECEIVED = 4096;
+
 	private volatile LiveStream stream;
 
 	private volatile SocketWrapperBase<?> socket;
 
 	private volatile boolean closed;
+
+	/** Bytes the reader sent after its request; touched by Tomcat's thread only. */
+	private long received;
 
 	/** For Tomcat, which makes the handler; {@link #open} attaches its stream. */
 	public TomcatStreamConnection() {
@@ -87,15 +94,16 @@ public final class TomcatStreamConnection implements StreamConnection, InternalH
 
 	@Override
 	public void init(WebConnection connection) {
-		if (this.closed) {
-			this.socket.close();
-			return;
+		if (!this.closed) {
+			this.stream.onWritePossible();
 		}
-		this.stream.onWritePossible();
 	}
 
 	@Override
 	public SocketState upgradeDispatch(SocketEvent event) {
+		if (this.closed) {
+			return SocketState.CLOSED;
+		}
 		switch (event) {
 			case OPEN_READ:
 				return readerWentAway() ? lost() : SocketState.UPGRADED;
@@ -149,12 +157,37 @@ public final class TomcatStreamConnection implements StreamConnection, InternalH
 		}
 	}
 
+	/**
+	 * Closes the connection through Tomcat, from any thread. Tomcat serves a connection
+	 * on one thread at a time, under the connection's lock, and holds its handler apart
+	 * meanwhile: a socket closed under it would never be given back (Tomcat would keep
+	 * the handler, and through it the stream, for good). So: on Tomcat's own thread for
+	 * this connection, it only says so, and the dispatch under way returns
+	 * {@link SocketState#CLOSED}; when no thread serves it, it closes the socket at once;
+	 * while another thread does, it asks Tomcat to close it once that thread is done.
+	 */
 	@Override
 	public void close() {
 		this.closed = true;
 		SocketWrapperBase<?> wrapper = this.socket;
-		if (wrapper != null) {
-			wrapper.close();
+		if (wrapper == null) {
+			return; // Tomcat has not handed the connection over yet; its first dispatch
+					// closes it
+		}
+		ReentrantLock serving = wrapper.getLock();
+		if (serving.isHeldByCurrentThread()) {
+			return;
+		}
+		if (serving.tryLock()) {
+			try {
+				wrapper.close();
+			}
+			finally {
+				serving.unlock();
+			}
+		}
+		else {
+			wrapper.processSocket(SocketEvent.DISCONNECT, true);
 		}
 	}
 
@@ -191,7 +224,12 @@ public final class TomcatStreamConnection implements StreamConnection, InternalH
 		// the streams are ended by LiveClients when the application stops
 	}
 
-	/** Reads and drops what the reader sent; whether it closed its end. */
+	/**
+	 * Reads and drops what the reader sent; whether it closed its end, or sent more than
+	 * a reader of an event stream has any reason to (it sends nothing once its request is
+	 * out): a reader that keeps sending would keep one of Tomcat's threads reading for
+	 * it.
+	 */
 	private boolean readerWentAway() {
 		ByteBuffer dropped = ByteBuffer.allocate(256);
 		try {
@@ -199,9 +237,10 @@ public final class TomcatStreamConnection implements StreamConnection, InternalH
 			do {
 				dropped.clear();
 				read = this.socket.read(false, dropped);
+				this.received += Math.max(read, 0);
 			}
-			while (read > 0);
-			return read < 0;
+			while (read > 0 && this.received <= MAX_RECEIVED);
+			return read < 0 || this.received > MAX_RECEIVED;
 		}
 		catch (IOException | IllegalStateException ex) {
 			return true;

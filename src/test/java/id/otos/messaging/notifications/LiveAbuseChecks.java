@@ -1,5 +1,7 @@
 package id.otos.messaging.notifications;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,7 +120,7 @@ abstract class LiveAbuseChecks {
 	void aStreamHoldsOnlyItsConnectionOnceItsHeadersAreOut() throws Exception {
 		long thread = openQuestion("siswa1@otos.test", "Hanya soketnya");
 		HttpVisitor student = new HttpVisitor().logIn(base(), "siswa1@otos.test", PASSWORD);
-		int held = connectionsTheServerHolds();
+		int held = settledConnectionsTheServerHolds();
 		RawStream stream = RawStream.open(base(), student.session(), 0);
 		this.opened.add(stream);
 
@@ -131,6 +133,13 @@ abstract class LiveAbuseChecks {
 		assertThat(stream.readUntil("event: hello", (int) QUICK.toMillis())).isNotNull();
 		assertThat(this.clients.openConnections()).isOne();
 		assertThat(asynchronousRequests()).as("requests the web server keeps for the open stream").isZero();
+		// Tomcat counts the handed-over connection once its handler's start returned,
+		// which
+		// may be just after the reader got the first event.
+		long handedOver = System.nanoTime() + QUICK.toNanos();
+		while (connectionsTheServerHolds() < held + 1 && System.nanoTime() < handedOver) {
+			Thread.sleep(20);
+		}
 		assertThat(connectionsTheServerHolds()).as("connections handed over").isEqualTo(held + 1);
 
 		this.bus.publish(ThreadSignal.threadChanged(thread, userId("siswa1@otos.test")));
@@ -145,6 +154,69 @@ abstract class LiveAbuseChecks {
 		assertThat(this.clients.openConnections()).as("streams once the reader went away (heartbeat every 20 s)")
 			.isZero();
 		assertThat(connectionsTheServerHolds()).isEqualTo(held);
+	}
+
+	/**
+	 * A stream the node ends (its person logged out, its reader stalled, the node's cap)
+	 * is ended from the node's own threads, possibly while one of Tomcat's threads is
+	 * serving its connection (here: reading what a misbehaving reader keeps sending). The
+	 * connection must still be given back to Tomcat whole: before, Tomcat kept such a
+	 * connection's handler (and through it the stream) for good.
+	 */
+	@Test
+	void aStreamEndedWhileTomcatServesItsConnectionLeavesNothingBehind() throws Exception {
+		HttpVisitor student = new HttpVisitor().logIn(base(), "siswa1@otos.test", PASSWORD);
+		long studentId = userId("siswa1@otos.test");
+		int held = settledConnectionsTheServerHolds();
+		byte[] noise = new byte[64 * 1024];
+		for (int i = 0; i < 20; i++) {
+			RawStream stream = RawStream.open(base(), student.session(), 0);
+			this.opened.add(stream);
+			assertThat(stream.readUntil("event: hello", (int) QUICK.toMillis())).isNotNull();
+			OutputStream output = stream.output();
+			Thread sender = new Thread(() -> {
+				try {
+					while (true) {
+						output.write(noise);
+					}
+				}
+				catch (IOException ex) {
+					// the node closed the connection
+				}
+			});
+			sender.start();
+			Thread.sleep(20);
+			this.clients.disconnect(studentId);
+			stream.close();
+			sender.join(QUICK.toMillis());
+		}
+		assertThat(this.clients.openConnections()).isZero();
+		assertThat(settledConnectionsTheServerHolds()).as("connections Tomcat still holds for ended streams")
+			.isEqualTo(held);
+	}
+
+	/**
+	 * A stream's reader sends nothing once its request is out; one that keeps sending
+	 * would keep one of Tomcat's threads reading and dropping for it. The node closes it.
+	 */
+	@Test
+	void aReaderThatSendsInsteadOfReadingIsDropped() throws Exception {
+		HttpVisitor student = new HttpVisitor().logIn(base(), "siswa1@otos.test", PASSWORD);
+		RawStream stream = RawStream.open(base(), student.session(), 0);
+		this.opened.add(stream);
+		assertThat(stream.readUntil("event: hello", (int) QUICK.toMillis())).isNotNull();
+		assertThat(this.clients.openConnections()).isOne();
+
+		stream.output().write(new byte[16 * 1024]);
+		stream.output().flush();
+
+		assertThat(stream.readToEnd((int) QUICK.toMillis())).as("what the node sent before it closed the stream")
+			.isNotNull();
+		long deadline = System.nanoTime() + QUICK.toNanos();
+		while (this.clients.openConnections() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(this.clients.openConnections()).isZero();
 	}
 
 	@Test
@@ -364,6 +436,18 @@ abstract class LiveAbuseChecks {
 	 */
 	private int connectionsTheServerHolds() {
 		return ((AbstractProtocol<?>) tomcat().getConnector().getProtocolHandler()).getWaitingProcessorCount();
+	}
+
+	/**
+	 * The connections Tomcat holds once those of ended streams are given back (an earlier
+	 * test's may still be closing).
+	 */
+	private int settledConnectionsTheServerHolds() throws InterruptedException {
+		long deadline = System.nanoTime() + QUICK.toNanos();
+		while (connectionsTheServerHolds() > this.clients.openConnections() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		return connectionsTheServerHolds();
 	}
 
 	private Tomcat tomcat() {

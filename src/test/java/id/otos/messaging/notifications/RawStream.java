@@ -3,6 +3,7 @@ package id.otos.messaging.notifications;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -136,6 +137,16 @@ final class RawStream implements AutoCloseable {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * What the reader sends on the stream's connection (an event stream's reader sends
+	 * nothing once its request is out; a misbehaving one might).
+	 * @return the connection's output
+	 * @throws IOException if the connection is closed
+	 */
+	OutputStream output() throws IOException {
+		return this.socket.getOutputStream();
 	}
 
 	@Override
