@@ -2,6 +2,7 @@ package id.otos.messaging.threads;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -25,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plan for every value (a generic plan), which is what a busy node gets. A teacher's page
  * reads about the threads of the teacher's desk, not every thread of the school: with its
  * candidates' limit bound as a parameter, PostgreSQL took it for a tenth of the rows and
- * walked every thread backwards by activity instead (the teacher's inbox, issue 15).
+ * walked every thread backwards by activity instead; and without an index on the
+ * unassigned threads of a category it intersected every unassigned thread of the school
+ * with every academic thread of the category (the teacher's inbox, issue 15).
  */
 class InboxPlanPostgresTests {
 
@@ -61,11 +64,13 @@ class InboxPlanPostgresTests {
 			long threads = jdbc.sql("select count(*) from otosapp_messagethread").query(Long.class).single();
 			Inbox inbox = new Inbox(jdbc, Clock.systemUTC(), new SimpleMeterRegistry());
 
-			long read = threadRowsReadBy(source, jdbc,
-					() -> inbox.page(viewer, new InboxFilter(null, null, null, 1, 20)));
+			Reads reads = readsOf(source, jdbc, () -> inbox.page(viewer, new InboxFilter(null, null, null, 1, 20)));
 
 			assertThat(onDesk).as("threads on the teacher's desk").isPositive().isLessThan(threads / 10);
-			assertThat(read).as("thread rows read for a page of a desk of %d threads among %d", onDesk, threads)
+			assertThat(reads.rows()).as("thread rows read for a page of a desk of %d threads among %d", onDesk, threads)
+				.isLessThanOrEqualTo(3 * onDesk + 100);
+			assertThat(reads.indexEntries())
+				.as("entries of the threads' indexes read for a page of a desk of %d threads among %d", onDesk, threads)
 				.isLessThanOrEqualTo(3 * onDesk + 100);
 		}
 		finally {
@@ -74,24 +79,36 @@ class InboxPlanPostgresTests {
 	}
 
 	/**
-	 * Rows of otosapp_messagethread the work reads, as PostgreSQL counts them: the count
+	 * What the work reads of otosapp_messagethread, as PostgreSQL counts it: the counts
 	 * before and after, in one transaction (a backend flushes its counts between
 	 * transactions, never within one).
 	 */
-	private static long threadRowsReadBy(DataSource source, JdbcClient jdbc, Runnable work) {
+	private static Reads readsOf(DataSource source, JdbcClient jdbc, Runnable work) {
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(source));
-		Long read = transaction.execute((status) -> {
-			long before = threadRowsRead(jdbc);
+		Reads reads = transaction.execute((status) -> {
+			Reads before = reads(jdbc);
 			work.run();
-			return threadRowsRead(jdbc) - before;
+			Reads after = reads(jdbc);
+			return new Reads(after.rows() - before.rows(), after.indexEntries() - before.indexEntries());
 		});
-		return (read != null) ? read : 0;
+		return Objects.requireNonNull(reads);
 	}
 
-	private static long threadRowsRead(JdbcClient jdbc) {
+	private static Reads reads(JdbcClient jdbc) {
 		return jdbc.sql("""
-				select coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0) from pg_stat_xact_user_tables
-				where relname = 'otosapp_messagethread'""").query(Long.class).single();
+				select (select coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0) from pg_stat_xact_user_tables
+				        where relname = 'otosapp_messagethread') as rows,
+				       (select coalesce(sum(pg_stat_get_xact_tuples_returned(i.indexrelid)), 0) from pg_index i
+				        where i.indrelid = 'otosapp_messagethread'::regclass) as index_entries""")
+			.query((rs, row) -> new Reads(rs.getLong("rows"), rs.getLong("index_entries")))
+			.single();
+	}
+
+	/**
+	 * @param rows table rows read (by a scan, or fetched through an index)
+	 * @param indexEntries index entries read
+	 */
+	private record Reads(long rows, long indexEntries) {
 	}
 
 }
