@@ -156,6 +156,12 @@ def parse_cold_counts(out):
             for m in re.finditer(r"^(\S+)\s+unread\s+(\d+)\s+best of \d+:\s+([0-9.]+) ms", out, re.M)}
 
 
+def parse_after_a_message(out):
+    """db cold-counts --after-a-message: the first count after a message on the person's desk, as the app answers it."""
+    return {m.group(1): (float(m.group(2)), m.group(3), m.group(4) == "right")
+            for m in re.finditer(r"^(\S+)\s+after a message on their desk:\s+([0-9.]+) ms, (counted again|brought up to date), (right|WRONG)", out, re.M)}
+
+
 def parse_counts_metrics(out):
     def metric(pattern):
         m = re.search(pattern + r".*?\s([0-9.eE+-]+)$", out, re.M)
@@ -255,6 +261,7 @@ def read_config(folder, duration):
         "order": [r["name"] for r in rows],
         "heap_after_gc": (gc_used, gc_committed),
         "cold": parse_cold_counts(text(os.path.join(folder, "cold-counts.txt"))),
+        "after_message": parse_after_a_message(text(os.path.join(folder, "cold-counts.txt"))),
         "cold_raw": text(os.path.join(folder, "cold-counts.txt")).strip(),
         "counts": parse_counts_metrics(text(os.path.join(folder, "prometheus.txt"))),
     }
@@ -432,9 +439,18 @@ def comparison(date, scales, run):
     big = max(scales)
     curb = scales[big][0].get("current")
     if curb and curb["cold"]:
-        worst = max(curb["cold"].items(), key=lambda kv: kv[1][1])
-        targets.append(("4", f"first unread count after a change ≤ 20 ms of database time, every role (scale {big}, db cold-counts)",
-                        ", ".join(f"{who} {ms:.1f} ms" for who, (_, ms) in curb["cold"].items()), worst[1][1] <= 20))
+        # per role: the first count after a message on their desk as the app answers it when measured
+        # (db cold-counts --after-a-message), else the count over their desk (what every change cost before)
+        after = curb.get("after_message") or {}
+        figures = []
+        for who, (_, ms) in curb["cold"].items():
+            if who in after:
+                took, how, right = after[who]
+                figures.append((who, took, f"{who} {took:.1f} ms ({how}{'' if right else ', WRONG'})", right))
+            else:
+                figures.append((who, ms, f"{who} {ms:.1f} ms (counted)", True))
+        targets.append(("4", f"first unread count after a message ≤ 20 ms of database time, every role (scale {big}, db cold-counts --after-a-message)",
+                        ", ".join(text for _, _, text, _ in figures), all(ms <= 20 and right for _, ms, _, right in figures)))
     for scale, (_, streams) in sorted(scales.items()):
         if streams:
             try:

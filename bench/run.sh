@@ -23,7 +23,8 @@
 #        connections), then $DURATION s measured: req/s achieved, p50/p95/p99 (queueing included), errors;
 #     heap (jstat -gc every second: max used and committed) during the row.
 #   After the rows: heap after a full GC (jcmd GC.run, GC.heap_info), the app's RSS, the unread-count
-#   metrics; `db cold-counts` (the first count after a change, per role) with each jar;
+#   metrics; `db cold-counts --after-a-message` (a count over each role's desk, and the first count after a
+#   message on it as the app answers it) with each jar;
 #   then, at the largest scale only, with the current jar on Java 17, bench/streams/streams.sh if it
 #   exists (10,000 open event streams: $STREAMS, at most the seeded students).
 #   At the scales above 1 only the rows matching $LARGE_ROWS are measured (what the issue asks at 10x).
@@ -391,7 +392,7 @@ for SCALE in $SCALES; do
 		stop_app
 		if [[ "$CONFIG" != *java25 ]]; then
 			log "db cold-counts with $(basename "${JAR[$CONFIG]}")"
-			"$JAVA17_HOME/bin/java" -jar "${JAR[$CONFIG]}" db cold-counts >"$C/cold-counts.txt" 2>&1 || log "db cold-counts failed (see the report)"
+			"$JAVA17_HOME/bin/java" -jar "${JAR[$CONFIG]}" db cold-counts --after-a-message >"$C/cold-counts.txt" 2>&1 || log "db cold-counts failed (see the report)"
 		fi
 	done
 

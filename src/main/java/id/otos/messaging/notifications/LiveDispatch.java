@@ -145,7 +145,7 @@ class LiveDispatch implements SignalReceiver, DisposableBean {
 		switch (signal.kind()) {
 			case MESSAGE -> {
 				if (signal.desks() != null) {
-					this.counts.messagePosted(signal.desks());
+					this.counts.messagePosted(signal.desks(), signal.messageId(), 0, signal.desksStayed());
 				}
 				else {
 					this.counts.messagePosted(signal.personId());

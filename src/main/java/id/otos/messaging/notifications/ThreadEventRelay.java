@@ -44,7 +44,7 @@ class ThreadEventRelay implements DisposableBean {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(MessagePosted event) {
-		relay(ThreadSignal.messagePosted(event.threadId(), event.messageId(), event.desks()));
+		relay(ThreadSignal.messagePosted(event.threadId(), event.messageId(), event.desks(), event.desksStayed()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -1,6 +1,8 @@
 package id.otos.messaging.notifications;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 import id.otos.messaging.threads.DeskHolders;
 
@@ -13,10 +15,17 @@ import id.otos.messaging.threads.DeskHolders;
  * only, so it fits a PostgreSQL notification and tells nobody anything they could not
  * fetch with their own rights.
  */
-record ThreadSignal(long threadId, Kind kind, long messageId, long personId, DeskHolders desks) {
+record ThreadSignal(long threadId, Kind kind, long messageId, long personId, DeskHolders desks, boolean desksStayed) {
+
+	/**
+	 * Among the shared desks of a signal's holders: the message left its thread on the
+	 * same desks. No desk has this key, so a node from before it moves a desk's stamp
+	 * nobody reads, and counts as it did.
+	 */
+	static final long DESKS_STAYED = -3;
 
 	ThreadSignal(long threadId, Kind kind, long messageId, long personId) {
-		this(threadId, kind, messageId, personId, null);
+		this(threadId, kind, messageId, personId, null, false);
 	}
 
 	/** A message in a thread whose holders are not known. */
@@ -24,9 +33,12 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId, Des
 		return new ThreadSignal(threadId, Kind.MESSAGE, messageId, studentId);
 	}
 
-	/** A message in a thread these desks held or hold (the student's among them). */
-	static ThreadSignal messagePosted(long threadId, long messageId, DeskHolders desks) {
-		return new ThreadSignal(threadId, Kind.MESSAGE, messageId, desks.studentId(), desks);
+	/**
+	 * A message in a thread these desks held or hold (the student's among them), and
+	 * whether it left the thread on the same desks.
+	 */
+	static ThreadSignal messagePosted(long threadId, long messageId, DeskHolders desks, boolean desksStayed) {
+		return new ThreadSignal(threadId, Kind.MESSAGE, messageId, desks.studentId(), desks, desksStayed);
 	}
 
 	static ThreadSignal threadChanged(long threadId, long studentId) {
@@ -80,7 +92,12 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId, Des
 	 */
 	String encode() {
 		String signal = this.threadId + ":" + this.kind.code() + ":" + this.messageId + ":" + this.personId;
-		return (this.desks != null) ? signal + ":" + this.desks.encode() : signal;
+		if (this.desks == null) {
+			return signal;
+		}
+		DeskHolders told = this.desksStayed
+				? this.desks.and(new DeskHolders(this.desks.studentId(), Set.of(), Set.of(DESKS_STAYED))) : this.desks;
+		return signal + ":" + told.encode();
 	}
 
 	/**
@@ -97,9 +114,18 @@ record ThreadSignal(long threadId, Kind kind, long messageId, long personId, Des
 			throw new IllegalArgumentException("Not a thread signal: " + payload);
 		}
 		try {
-			return new ThreadSignal(Long.parseLong(parts[0]), Kind.of(parts[1]), Long.parseLong(parts[2]),
-					(parts.length >= 4) ? Long.parseLong(parts[3]) : 0,
-					(parts.length == 5) ? DeskHolders.decode(parts[4]) : null);
+			long threadId = Long.parseLong(parts[0]);
+			Kind kind = Kind.of(parts[1]);
+			long messageId = Long.parseLong(parts[2]);
+			long personId = (parts.length >= 4) ? Long.parseLong(parts[3]) : 0;
+			if (parts.length < 5) {
+				return new ThreadSignal(threadId, kind, messageId, personId);
+			}
+			DeskHolders told = DeskHolders.decode(parts[4]);
+			Set<Long> shared = new HashSet<>(told.sharedDesks());
+			boolean stayed = shared.remove(DESKS_STAYED);
+			return new ThreadSignal(threadId, kind, messageId, personId,
+					new DeskHolders(told.studentId(), told.handlerIds(), shared), stayed);
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("Not a thread signal: " + payload, ex);

@@ -8,8 +8,15 @@ import java.util.Optional;
 
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.threads.Inbox;
+import id.otos.messaging.threads.InboxFilter;
+import id.otos.messaging.threads.InboxRow;
+import id.otos.messaging.threads.ThreadDesk;
+import id.otos.messaging.threads.ThreadStatus;
+import id.otos.messaging.threads.UnreadCounts;
 import id.otos.messaging.threads.Viewer;
 import id.otos.messaging.threads.Viewers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -22,13 +29,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * count after a change), on a database filled by {@code db seed}: for the first seeded
  * student, teacher, operator and admin it counts five times with the application's own
  * statement ({@link Inbox#unreadCount}, the desk rule of {@code DeskQuery}, nothing
- * pasted) and prints the count and the best time. It starts the application without its
- * web server, so it needs the same settings ({@code SPRING_DATASOURCE_URL} ...). Returns
- * 0, or 1 when the database holds no seeded school.
+ * pasted) and prints the count and the best time; with {@code --after-a-message}, then,
+ * for the teacher, operator and admin, the first count after a message on their desk as
+ * the application answers it (kept counts, {@code UnreadCounts}; this writes a message
+ * per role). It starts the application without its web server, so it needs the same
+ * settings ({@code SPRING_DATASOURCE_URL} ...). Returns 0, or 1 when the database holds
+ * no seeded school.
  */
 public final class ColdCountsCommand {
 
 	private static final int ROUNDS = 5;
+
+	/** Also measures the first count after a message (it writes one per role). */
+	static final String AFTER_A_MESSAGE = "--after-a-message";
 
 	private static final Map<String, Object> SETTINGS = Map.of("logging.level.root", "WARN",
 			"logging.level.org.springframework.boot.SpringApplication", "OFF", "otos.demo.enabled", "false",
@@ -46,7 +59,10 @@ public final class ColdCountsCommand {
 	}
 
 	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-		String[] settings = Arrays.copyOfRange(args, 2, args.length);
+		boolean afterAMessage = Arrays.asList(args).contains(AFTER_A_MESSAGE);
+		String[] settings = Arrays.stream(args, 2, args.length)
+			.filter((arg) -> !AFTER_A_MESSAGE.equals(arg))
+			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
@@ -71,6 +87,14 @@ public final class ColdCountsCommand {
 			measure(out, "teacher", inbox, viewers.of(teacher.get(), RoleName.TEACHER));
 			measure(out, "operator", inbox, viewers.of(operator.get(), RoleName.OPERATOR));
 			measure(out, "admin", inbox, viewers.of(admin.get(), RoleName.ADMIN));
+			if (!afterAMessage) {
+				return 0;
+			}
+			AfterAMessage after = new AfterAMessage(jdbc, viewers, inbox, context.getBean(UnreadCounts.class),
+					context.getBean(ThreadDesk.class), context.getBean(MeterRegistry.class));
+			after.measure(out, "teacher", viewers.of(teacher.get(), RoleName.TEACHER));
+			after.measure(out, "operator", viewers.of(operator.get(), RoleName.OPERATOR));
+			after.measure(out, "admin", viewers.of(admin.get(), RoleName.ADMIN));
 			return 0;
 		}
 		catch (RuntimeException ex) {
@@ -88,6 +112,53 @@ public final class ColdCountsCommand {
 			best = Math.min(best, System.nanoTime() - started);
 		}
 		out.printf(Locale.ROOT, "%-8s unread %7d   best of %d: %8.2f ms%n", who, count, ROUNDS, best / 1e6);
+	}
+
+	/**
+	 * The first count after a message on the person's desk, as the application answers it
+	 * ({@link UnreadCounts}): their count is kept, a student writes in an open unassigned
+	 * thread of their desk (one the inbox lists them, without a handler), and their count
+	 * is asked again: how long it took, whether it was counted again in the database, and
+	 * whether it is the count the database gives. The message stays (the benchmark runs
+	 * this on its own copy of the data).
+	 */
+	private record AfterAMessage(JdbcClient jdbc, Viewers viewers, Inbox inbox, UnreadCounts counts, ThreadDesk desk,
+			MeterRegistry meters) {
+
+		void measure(PrintStream out, String who, Viewer viewer) {
+			Optional<InboxRow> unassigned = this.inbox
+				.page(viewer, new InboxFilter(ThreadStatus.OPEN, null, null, 1, 100))
+				.rows()
+				.stream()
+				.filter((row) -> row.handlerName() == null)
+				.findFirst();
+			if (unassigned.isEmpty()) {
+				out.printf(Locale.ROOT, "%-8s after a message on their desk: no open unassigned thread on it%n", who);
+				return;
+			}
+			long thread = unassigned.get().id();
+			long student = this.jdbc.sql("select student_id from otosapp_messagethread where id = :id")
+				.param("id", thread)
+				.query(Long.class)
+				.single();
+			this.counts.of(viewer);
+			this.desk.reply(this.viewers.of(student, RoleName.STUDENT), thread, "db cold-counts: masih bingung", null,
+					null);
+			double missesBefore = misses();
+			long started = System.nanoTime();
+			long count = this.counts.of(viewer);
+			long took = System.nanoTime() - started;
+			boolean countedAgain = misses() > missesBefore;
+			boolean right = count == this.inbox.unreadCount(viewer);
+			out.printf(Locale.ROOT, "%-8s after a message on their desk: %8.2f ms, %s, %s%n", who, took / 1e6,
+					countedAgain ? "counted again" : "brought up to date", right ? "right" : "WRONG");
+		}
+
+		private double misses() {
+			Counter misses = this.meters.find("otos.unread.count.cache").tag("result", "miss").counter();
+			return (misses != null) ? misses.count() : 0;
+		}
+
 	}
 
 	private static Optional<Long> first(JdbcClient jdbc, String email) {

@@ -181,6 +181,16 @@ public class MessageThread {
 		return (this.desksWhenRead != null) ? this.desksWhenRead.and(now) : now;
 	}
 
+	/**
+	 * Whether the desks that hold the thread now are those that held it when it was read
+	 * (a thread made in this transaction was on no desk before: its first message is new
+	 * to every desk that holds it).
+	 * @return whether it stayed where it was
+	 */
+	boolean desksStayed() {
+		return this.desksWhenRead == null || this.desksWhenRead.equals(ThreadAccess.deskHolders(this));
+	}
+
 	private boolean openedByStudent() {
 		return this.createdById == null || this.createdById == this.studentId;
 	}

@@ -2,6 +2,7 @@ package id.otos.messaging.threads;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import id.otos.messaging.attachments.AcceptedFile;
 import id.otos.messaging.attachments.Attachments;
@@ -45,7 +46,7 @@ class Posting {
 		thread.messagePosted(message.getId(), sender.userId(), now);
 		this.reads.readOwnMessage(thread.getId(), sender.userId(), message.getId(), now);
 		this.events.publishEvent(new MessagePosted(thread.getId(), message.getId(), sender.userId(),
-				thread.getStudentId(), thread.desksTouched()));
+				thread.getStudentId(), countsTouched(thread, sender), thread.desksStayed()));
 		return message;
 	}
 
@@ -55,6 +56,17 @@ class Posting {
 			return Optional.empty();
 		}
 		return this.messages.findSubmitted(sender.userId(), submissionKey);
+	}
+
+	/**
+	 * Whose counts the message may change: those of the desks that held the thread or
+	 * hold it now, and the sender's, whose read position moved past their message without
+	 * a read of its own being told (among the handlers: a node counts theirs again).
+	 */
+	private static DeskHolders countsTouched(MessageThread thread, Viewer sender) {
+		DeskHolders desks = thread.desksTouched();
+		return (sender.userId() == thread.getStudentId()) ? desks
+				: desks.and(new DeskHolders(thread.getStudentId(), Set.of(sender.userId()), Set.of()));
 	}
 
 	private static String blankToNull(String value) {

@@ -11,10 +11,13 @@ public final class ThreadEvents {
 	/**
 	 * A message was posted to a thread (including a new thread's first message) of the
 	 * student {@code studentId}; {@code desks} are whose desks held the thread before the
-	 * message or hold it after (a reply may assign or reopen it): nobody else's unread
-	 * count changed.
+	 * message or hold it after (a reply may assign or reopen it), with the sender among
+	 * the handlers (their read position moved past their message): nobody else's unread
+	 * count changed; {@code desksStayed} whether the thread's desks before and after are
+	 * the same.
 	 */
-	public record MessagePosted(long threadId, long messageId, long senderId, long studentId, DeskHolders desks) {
+	public record MessagePosted(long threadId, long messageId, long senderId, long studentId, DeskHolders desks,
+			boolean desksStayed) {
 
 	}
 

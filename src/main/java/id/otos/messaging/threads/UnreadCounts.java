@@ -1,12 +1,16 @@
 package id.otos.messaging.threads;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import id.otos.messaging.accounts.ChangeStamps;
+import id.otos.messaging.threads.DeskLog.Posted;
 import id.otos.messaging.threads.ThreadEvents.MessagePosted;
 import id.otos.messaging.threads.ThreadEvents.NotePosted;
 import id.otos.messaging.threads.ThreadEvents.ThreadChanged;
@@ -39,12 +43,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A student's count depends only on their own threads and read positions. A message
  * concerns only the people whose desk holds its thread ({@link DeskHolders}, the desk
  * rule): its student, its handler, and the people who look at a shared desk holding it
- * (the teachers of its category, the operators and admins), each of which has a stamp of
- * its own; a message in one category's thread leaves every other teacher's count kept. A
- * thread's change of status, handler or priority, an internal note, and a message whose
- * holders are not known (a signal of an older node) still make every handler's count be
- * counted again. Who a person is (role, taught categories) is part of the entry, so a new
- * role or category counts afresh.
+ * (the teachers of its category, the operators and admins), each of which has a log of
+ * its own ({@link DeskLog}); a message in one category's thread leaves every other
+ * teacher's count kept. The people of a shared desk are not counted again: their kept
+ * count is brought up to date with the desk's messages since (one each that they did not
+ * write), when the thread stayed on the desk and the count cannot already hold the
+ * message (issue 15: an operator's count is a few hundred milliseconds of database time
+ * at ten times the data, and every message on their desk used to cost one). A thread's
+ * change of status, handler or priority, an internal note, and a message whose holders
+ * are not known (a signal of an older node) still make every handler's count be counted
+ * again. Who a person is (role, taught categories) is part of the entry, so a new role or
+ * category counts afresh.
  *
  * <p>
  * Counts are stamped, not deleted: a count is kept with the generations it was counted
@@ -65,14 +74,20 @@ public class UnreadCounts {
 	/** The longest a count is kept, even while nothing changes. */
 	static final Duration KEPT_FOR = Duration.ofMinutes(10);
 
+	/**
+	 * The most messages a count is brought up to date with before it is counted again.
+	 */
+	static final int MAX_BROUGHT_UP = 1000;
+
 	/** Moves at every thread change or note anywhere: handlers count again. */
 	private final AtomicLong handlers = new AtomicLong();
 
 	/**
 	 * Per shared desk ({@link DeskHolders#sharedDesksOf}): moves at each message in a
-	 * thread it holds, for those who look at it.
+	 * thread it holds, for those who look at it, and keeps the last messages, with which
+	 * their counts are brought up to date.
 	 */
-	private final ChangeStamps sharedDesks;
+	private final DeskLog sharedDesks;
 
 	/**
 	 * Per person: moves when their own count may have changed; for everyone when every
@@ -91,7 +106,7 @@ public class UnreadCounts {
 	UnreadCounts(Inbox inbox, MeterRegistry meters, @Value("${otos.kept.max-people:20000}") long maxPeople) {
 		this.inbox = inbox;
 		this.personal = new ChangeStamps("otos.unread.changes", maxPeople, KEPT_FOR.multipliedBy(3), meters);
-		this.sharedDesks = new ChangeStamps("otos.unread.desk-changes", maxPeople, KEPT_FOR.multipliedBy(3), meters);
+		this.sharedDesks = new DeskLog("otos.unread.desk-changes", maxPeople, KEPT_FOR.multipliedBy(3), meters);
 		this.counts = Caffeine.newBuilder().maximumSize(maxPeople).expireAfterWrite(KEPT_FOR).recordStats().build();
 		CaffeineCacheMetrics.monitor(meters, this.counts, "otos.unread.counts");
 		this.hits = Counter.builder("otos.unread.count.cache")
@@ -116,14 +131,61 @@ public class UnreadCounts {
 		}
 		Stamp stamp = stamp(viewer);
 		Counted kept = this.counts.getIfPresent(viewer.userId());
-		if (kept != null && kept.viewer().equals(viewer) && kept.stamp().equals(stamp)) {
-			this.hits.increment();
-			return kept.count();
+		if (kept != null && kept.viewer().equals(viewer)) {
+			Counted current = kept.stamp().equals(stamp) ? kept : broughtUpTo(kept, stamp);
+			if (current != null) {
+				if (current != kept) {
+					this.counts.put(viewer.userId(), current);
+				}
+				this.hits.increment();
+				return current.count();
+			}
 		}
 		this.misses.increment();
 		long count = this.inbox.unreadCount(viewer);
-		this.counts.put(viewer.userId(), new Counted(viewer, stamp, count));
+		long lastMessage = stamp.sharedDesks().isEmpty() ? 0 : this.inbox.lastMessageId();
+		this.counts.put(viewer.userId(), new Counted(viewer, stamp, count, lastMessage, Set.of(), System.nanoTime()));
 		return count;
+	}
+
+	/**
+	 * The kept count brought up to the stamp when only messages in threads that stayed on
+	 * the viewer's shared desks happened since: each one they did not write adds one
+	 * (they cannot have read it: their reading would have moved their own stamp). A
+	 * message is known to be missing from the kept count when its id is above the last
+	 * message id read after the count's statement ran (anything that statement saw had
+	 * committed by then); a message at or below it may have been counted, and the count
+	 * is then counted again.
+	 * @return the count at the stamp, or {@code null} if it must be counted again
+	 */
+	private Counted broughtUpTo(Counted kept, Stamp stamp) {
+		if (!kept.stamp().person().equals(stamp.person()) || kept.stamp().handlers() != stamp.handlers()
+				|| kept.stamp().sharedDesks().size() != stamp.sharedDesks().size()
+				|| System.nanoTime() - kept.countedAt() > KEPT_FOR.toNanos()) {
+			return null;
+		}
+		Set<Long> applied = new HashSet<>(kept.applied());
+		long added = 0;
+		for (int i = 0; i < stamp.sharedDesks().size(); i++) {
+			Optional<List<Posted>> posted = this.sharedDesks.between(kept.stamp().sharedDesks().get(i),
+					stamp.sharedDesks().get(i));
+			if (posted.isEmpty()) {
+				return null;
+			}
+			for (Posted message : posted.get()) {
+				if (!message.desksStayed() || message.id() <= kept.lastMessage()) {
+					return null;
+				}
+				if (applied.add(message.id()) && message.senderId() != kept.viewer().userId()) {
+					added++;
+				}
+			}
+		}
+		if (applied.size() > MAX_BROUGHT_UP) {
+			return null;
+		}
+		return new Counted(kept.viewer(), stamp, kept.count() + added, kept.lastMessage(), Set.copyOf(applied),
+				kept.countedAt());
 	}
 
 	/**
@@ -137,13 +199,18 @@ public class UnreadCounts {
 
 	/**
 	 * A message was posted in a thread these desks held or hold: only their counts may
-	 * have changed.
+	 * have changed. Those of its student and handlers are counted again; those of the
+	 * people of its shared desks are brought up to date, if the thread stayed on them.
 	 * @param desks whose desks
+	 * @param messageId the message
+	 * @param senderId who wrote it ({@code 0} if not known)
+	 * @param desksStayed whether the message left the thread on the same desks
 	 */
-	public void messagePosted(DeskHolders desks) {
+	public void messagePosted(DeskHolders desks, long messageId, long senderId, boolean desksStayed) {
 		bump(desks.studentId());
 		desks.handlerIds().forEach(this::bump);
-		desks.sharedDesks().forEach(this.sharedDesks::moved);
+		Posted message = new Posted(messageId, senderId, desksStayed);
+		desks.sharedDesks().forEach((desk) -> this.sharedDesks.posted(desk, message));
 	}
 
 	/**
@@ -180,11 +247,12 @@ public class UnreadCounts {
 	/** Every count may be wrong: count each again when next asked. */
 	public void forgetAll() {
 		this.personal.movedForEveryone();
+		this.sharedDesks.movedForEveryone();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(MessagePosted event) {
-		messagePosted(event.desks());
+		messagePosted(event.desks(), event.messageId(), event.senderId(), event.desksStayed());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -214,7 +282,7 @@ public class UnreadCounts {
 
 	private Stamp stamp(Viewer viewer) {
 		long desk = viewer.isStudent() ? 0 : this.handlers.get();
-		List<ChangeStamps.Stamp> shared = DeskHolders.sharedDesksOf(viewer)
+		List<DeskLog.Position> shared = DeskHolders.sharedDesksOf(viewer)
 			.stream()
 			.sorted()
 			.map(this.sharedDesks::of)
@@ -222,11 +290,23 @@ public class UnreadCounts {
 		return new Stamp(this.personal.of(viewer.userId()), desk, shared);
 	}
 
-	private record Stamp(ChangeStamps.Stamp person, long handlers, List<ChangeStamps.Stamp> sharedDesks) {
+	private record Stamp(ChangeStamps.Stamp person, long handlers, List<DeskLog.Position> sharedDesks) {
 
 	}
 
-	private record Counted(Viewer viewer, Stamp stamp, long count) {
+	/**
+	 * A kept count.
+	 *
+	 * @param viewer whose
+	 * @param stamp where the changes stood when it was counted (or brought up to date)
+	 * @param count the count
+	 * @param lastMessage the last message id, read after the count's statement
+	 * @param applied the messages it was brought up to date with since
+	 * @param countedAt when it was counted ({@link System#nanoTime()}): it is brought up
+	 * to date for {@link #KEPT_FOR} at most, like any kept count
+	 */
+	private record Counted(Viewer viewer, Stamp stamp, long count, long lastMessage, Set<Long> applied,
+			long countedAt) {
 
 	}
 

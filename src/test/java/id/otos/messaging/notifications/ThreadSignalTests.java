@@ -2,7 +2,9 @@ package id.otos.messaging.notifications;
 
 import java.util.Set;
 
+import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.threads.DeskHolders;
+import id.otos.messaging.threads.Viewer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +34,31 @@ class ThreadSignalTests {
 	@Test
 	void aMessagesSignalCarriesWhoseDesksHoldItsThread() {
 		DeskHolders desks = new DeskHolders(7, Set.of(12L, 3L), Set.of(5L, DeskHolders.UNASSIGNED_FOR_STAFF));
-		ThreadSignal posted = ThreadSignal.messagePosted(42, 4711, desks);
+		ThreadSignal posted = ThreadSignal.messagePosted(42, 4711, desks, false);
 
 		assertThat(posted.encode()).isEqualTo("42:message:4711:7:7/3.12/-1.5");
 		assertThat(ThreadSignal.decode(posted.encode())).isEqualTo(posted);
 		assertThat(ThreadSignal.decode(posted.encode()).desks()).isEqualTo(desks);
 		assertThat(ThreadSignal.decode("42:message:4711:7:7//").desks())
 			.isEqualTo(new DeskHolders(7, Set.of(), Set.of()));
+	}
+
+	@Test
+	void aMessageThatLeftItsThreadOnTheSameDesksSaysSoAmongTheSharedDesks() {
+		DeskHolders desks = new DeskHolders(7, Set.of(), Set.of(DeskHolders.UNASSIGNED_FOR_STAFF));
+		ThreadSignal posted = ThreadSignal.messagePosted(42, 4711, desks, true);
+
+		assertThat(posted.encode()).isEqualTo("42:message:4711:7:7//-3.-1");
+		assertThat(ThreadSignal.decode(posted.encode())).isEqualTo(posted);
+		assertThat(ThreadSignal.decode(posted.encode()).desks()).isEqualTo(desks);
+		assertThat(ThreadSignal.decode("42:message:4711:7:7//-1").desksStayed())
+			.as("a node from before it: the desks may have moved")
+			.isFalse();
+		assertThat(DeskHolders.decode("7//-3.-1").sharedDesks()).as("what a node from before it reads")
+			.containsExactlyInAnyOrder(ThreadSignal.DESKS_STAYED, DeskHolders.UNASSIGNED_FOR_STAFF);
+		assertThat(DeskHolders.sharedDesksOf(new Viewer(1, RoleName.ADMIN, Set.of())))
+			.as("the desks the most looked-at person looks at")
+			.doesNotContain(ThreadSignal.DESKS_STAYED);
 	}
 
 	@Test

@@ -62,7 +62,7 @@ class InboxPlanPostgresTests {
 				.query(Long.class)
 				.single();
 			long threads = jdbc.sql("select count(*) from otosapp_messagethread").query(Long.class).single();
-			Inbox inbox = new Inbox(jdbc, Clock.systemUTC(), new SimpleMeterRegistry());
+			Inbox inbox = new Inbox(jdbc, source, Clock.systemUTC(), new SimpleMeterRegistry());
 
 			Reads reads = readsOf(source, jdbc, () -> inbox.page(viewer, new InboxFilter(null, null, null, 1, 20)));
 

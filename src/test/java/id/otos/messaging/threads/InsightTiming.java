@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import id.otos.messaging.MessagingApplication;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.seed.SeedCommand;
@@ -43,9 +45,10 @@ class InsightTiming {
 						"--spring.datasource.url=" + TestDatabases.postgresUrl(database),
 						"--spring.datasource.username=postgres", "--spring.datasource.password=postgres" });
 		assertThat(exitCode).isZero();
-		JdbcClient jdbc = JdbcClient.create(TestDatabases.postgresDataSource(database));
+		DataSource dataSource = TestDatabases.postgresDataSource(database);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
 		jdbc.sql("analyze").update();
-		Inbox inbox = new Inbox(jdbc, Clock.systemUTC(), new SimpleMeterRegistry());
+		Inbox inbox = new Inbox(jdbc, dataSource, Clock.systemUTC(), new SimpleMeterRegistry());
 		Overview overview = new Overview(jdbc, Clock.systemUTC(), ZoneId.of("Asia/Jakarta"));
 		Viewer admin = new Viewer(id(jdbc, "select min(id) from otosapp_user where email like 'admin%'"),
 				RoleName.ADMIN, Set.of());

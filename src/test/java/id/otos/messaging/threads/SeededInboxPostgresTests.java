@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import id.otos.messaging.MessagingApplication;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.seed.SeedCommand;
@@ -30,8 +32,9 @@ class SeededInboxPostgresTests {
 						"--spring.datasource.url=" + TestDatabases.postgresUrl(database),
 						"--spring.datasource.username=postgres", "--spring.datasource.password=postgres" });
 		assertThat(exitCode).isZero();
-		JdbcClient jdbc = JdbcClient.create(TestDatabases.postgresDataSource(database));
-		Inbox inbox = new Inbox(jdbc, Clock.systemUTC(), new SimpleMeterRegistry());
+		DataSource dataSource = TestDatabases.postgresDataSource(database);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		Inbox inbox = new Inbox(jdbc, dataSource, Clock.systemUTC(), new SimpleMeterRegistry());
 
 		long counted = 0;
 		for (long student : usersOf(jdbc, "Student")) {
