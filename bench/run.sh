@@ -45,6 +45,7 @@
 #                    shares the 2 cores: Gatling needs more CPU per request than wrk, so 80% saturated them)
 #   OPEN_WARMUP=10   seconds of the open model's load before the measured seconds
 #   LARGE_ROWS="inbox page 1|liveness"  the rows measured at the scales above 1 (a regular expression)
+#   ROWS_FILTER=.    the rows measured at every scale (a regular expression; e.g. "inbox page 1|liveness")
 #   STREAMS=10000    event streams for bench/streams/streams.sh (capped at the seeded students)
 #   STREAMS_OPEN_TIMEOUT=180  seconds the load client waits for every stream to be open (a node refuses
 #                    those above otos.live.max-streams, 4,096 by default: they are reported, not waited for)
@@ -171,7 +172,7 @@ RAW="$TMP/raw"
 mkdir -p "$RAW"
 {
 	echo "date	$DATE"
-	echo "command	SCALES=\"$SCALES\" BASELINE=$BASELINE JAVA25_SCALES=\"$JAVA25_SCALES\" RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP JIT_WARMUP=$JIT_WARMUP REPLY_WARMUP=$REPLY_WARMUP OPEN_LOAD=$OPEN_LOAD OPEN_WARMUP=$OPEN_WARMUP LARGE_ROWS=\"$LARGE_ROWS\"${QUICK:+ QUICK=1} bash bench/run.sh"
+	echo "command	SCALES=\"$SCALES\" BASELINE=$BASELINE JAVA25_SCALES=\"$JAVA25_SCALES\" RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP JIT_WARMUP=$JIT_WARMUP REPLY_WARMUP=$REPLY_WARMUP OPEN_LOAD=$OPEN_LOAD OPEN_WARMUP=$OPEN_WARMUP LARGE_ROWS=\"$LARGE_ROWS\" ROWS_FILTER=\"$ROWS_FILTER\" STREAMS=$STREAMS${QUICK:+ QUICK=1} bash bench/run.sh"
 	echo "cpu	$(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
 	echo "memory	$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 	echo "kernel	$(uname -sr)"

@@ -47,10 +47,7 @@ final class ServletStreamConnection implements StreamConnection, WriteListener, 
 			return connection;
 		}
 		catch (IOException | RuntimeException ex) {
-			if (!response.isCommitted()) {
-				response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-				response.setHeader("Retry-After", Integer.toString(LiveUpdatesController.RETRY_AFTER_SECONDS));
-			}
+			StreamConnection.refuse(response);
 			complete(context);
 			throw ex;
 		}

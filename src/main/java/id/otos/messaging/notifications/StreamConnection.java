@@ -90,6 +90,19 @@ interface StreamConnection {
 		response.setHeader("Connection", "close");
 	}
 
+	/**
+	 * Answers a stream whose connection could not be had, if nothing was sent yet:
+	 * {@code 503} with {@code Retry-After}, instead of the event stream's headers.
+	 * @param response the response
+	 */
+	static void refuse(HttpServletResponse response) {
+		if (!response.isCommitted()) {
+			response.reset();
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setHeader("Retry-After", Integer.toString(LiveUpdatesController.RETRY_AFTER_SECONDS));
+		}
+	}
+
 	private static ServletRequest innermost(ServletRequest request) {
 		ServletRequest inner = request;
 		while (inner instanceof ServletRequestWrapper wrapper) {

@@ -78,11 +78,7 @@ public final class TomcatStreamConnection implements StreamConnection, InternalH
 			return connection;
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			if (!response.isCommitted()) {
-				response.reset();
-				response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-				response.setHeader("Retry-After", Integer.toString(LiveUpdatesController.RETRY_AFTER_SECONDS));
-			}
+			StreamConnection.refuse(response);
 			throw (ex instanceof IOException io) ? io : new IOException("the stream's connection cannot be had", ex);
 		}
 	}

@@ -77,7 +77,7 @@ public class UnreadCounts {
 	/**
 	 * The most messages a count is brought up to date with before it is counted again.
 	 */
-	static final int MAX_BROUGHT_UP = 1000;
+	static final int MAX_BROUGHT_UP = 256;
 
 	/** Moves at every thread change or note anywhere: handlers count again. */
 	private final AtomicLong handlers = new AtomicLong();
