@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
@@ -19,13 +20,21 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * The per-person stamps are bounded, in number and in time: a stamp nobody changed for
  * {@code forgottenAfter} is dropped (a value kept from before that change must have
  * expired by then: {@code forgottenAfter} must be longer than the longest time a kept
- * value is used, plus the time a read may take), and when more than {@code maxPeople}
- * stamps are kept the least used are dropped and everyone's stamp moves, so that no value
- * kept before a dropped change can match a stamp again.
+ * value is used, plus the time a read may take; a value kept after that change, at its
+ * stamp, is not used again once the stamp is dropped and moves: stamps move along one
+ * sequence for everyone, so a dropped stamp never comes back), and when more than
+ * {@code maxPeople} stamps are kept the least used are dropped and everyone's stamp
+ * moves, so that no value kept before a dropped change can match a stamp again.
  */
 public final class ChangeStamps {
 
 	private final AtomicLong everyone = new AtomicLong();
+
+	/**
+	 * Where every person's stamp moves to: one sequence for all, so that a stamp dropped
+	 * and moved again never comes back to a number a value was kept with before.
+	 */
+	private final AtomicLong moves = new AtomicLong();
 
 	private final Cache<Long, Long> personal;
 
@@ -38,7 +47,12 @@ public final class ChangeStamps {
 	 * @param meters the registry
 	 */
 	public ChangeStamps(String name, long maxPeople, Duration forgottenAfter, MeterRegistry meters) {
+		this(name, maxPeople, forgottenAfter, meters, Ticker.systemTicker());
+	}
+
+	ChangeStamps(String name, long maxPeople, Duration forgottenAfter, MeterRegistry meters, Ticker ticker) {
 		this.personal = Caffeine.newBuilder()
+			.ticker(ticker)
 			.maximumSize(maxPeople)
 			.expireAfterWrite(forgottenAfter)
 			.evictionListener((Long id, Long stamp, RemovalCause cause) -> {
@@ -65,7 +79,7 @@ public final class ChangeStamps {
 	 * @param id the person
 	 */
 	public void moved(long id) {
-		this.personal.asMap().merge(id, 1L, Long::sum);
+		this.personal.put(id, this.moves.incrementAndGet());
 	}
 
 	/** Anything of anyone may have changed: nothing kept is used again. */
