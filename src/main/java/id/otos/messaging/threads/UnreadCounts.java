@@ -131,7 +131,7 @@ public class UnreadCounts {
 		}
 		Stamp stamp = stamp(viewer);
 		Counted kept = this.counts.getIfPresent(viewer.userId());
-		if (kept != null && kept.viewer().equals(viewer)) {
+		if (kept != null && kept.viewer().equals(viewer) && !kept.isOlderThan(KEPT_FOR)) {
 			Counted current = kept.stamp().equals(stamp) ? kept : broughtUpTo(kept, stamp);
 			if (current != null) {
 				if (current != kept) {
@@ -160,8 +160,7 @@ public class UnreadCounts {
 	 */
 	private Counted broughtUpTo(Counted kept, Stamp stamp) {
 		if (!kept.stamp().person().equals(stamp.person()) || kept.stamp().handlers() != stamp.handlers()
-				|| kept.stamp().sharedDesks().size() != stamp.sharedDesks().size()
-				|| System.nanoTime() - kept.countedAt() > KEPT_FOR.toNanos()) {
+				|| kept.stamp().sharedDesks().size() != stamp.sharedDesks().size()) {
 			return null;
 		}
 		Set<Long> applied = new HashSet<>(kept.applied());
@@ -307,6 +306,11 @@ public class UnreadCounts {
 	 */
 	private record Counted(Viewer viewer, Stamp stamp, long count, long lastMessage, Set<Long> applied,
 			long countedAt) {
+
+		/** Whether it was counted longer ago than that (brought up to date or not). */
+		boolean isOlderThan(Duration age) {
+			return System.nanoTime() - this.countedAt > age.toNanos();
+		}
 
 	}
 
