@@ -215,7 +215,8 @@ public class Inbox {
 	 * The cap is written into the statement, not bound: PostgreSQL plans a statement the
 	 * driver has prepared once for every value, and takes a bound limit for a tenth of
 	 * the rows; it then walked every thread backwards by activity for a teacher's few
-	 * (the teacher's inbox page: 24 ms instead of 1.6 ms at 1x, BENCHMARKS.md).
+	 * (the teacher's inbox page: candidates in 24 ms instead of about 3 ms at 1x,
+	 * BENCHMARKS.md).
 	 * @param cap how many at most, or 0 for all of them
 	 */
 	private String candidates(Viewer viewer, InboxFilter filter, Map<String, Object> parameters, int cap) {
