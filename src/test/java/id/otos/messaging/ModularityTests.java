@@ -33,6 +33,11 @@ class ModularityTests {
 	}
 
 	@Test
+	void theDatabaseProbeDependsOnNothing() {
+		assertThat(dependenciesOf("database")).isEmpty();
+	}
+
+	@Test
 	void accountsDependOnNoOtherFeature() {
 		assertThat(dependenciesOf("accounts")).isSubsetOf("text");
 	}
@@ -44,12 +49,12 @@ class ModularityTests {
 
 	@Test
 	void notificationsOnlyListenToThreadsAndAskAccounts() {
-		assertThat(dependenciesOf("notifications")).isSubsetOf("threads", "accounts", "text");
+		assertThat(dependenciesOf("notifications")).isSubsetOf("threads", "accounts", "text", "database");
 	}
 
 	@Test
 	void theAdoptionUsesTheFeaturesItCarriesOverIntoAndNothingUsesIt() {
-		assertThat(dependenciesOf("adoption")).isSubsetOf("threads", "accounts", "attachments");
+		assertThat(dependenciesOf("adoption")).isSubsetOf("threads", "accounts", "attachments", "database");
 		assertThat(modules.stream()
 			.filter((module) -> !module.getIdentifier().toString().equals("adoption"))
 			.flatMap((module) -> module.getDirectDependencies(modules).stream())

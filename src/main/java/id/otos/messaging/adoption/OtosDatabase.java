@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import id.otos.messaging.database.DatabaseProduct;
+
 /**
  * What a database is, read before anything is changed: an otos (Django) database at a
  * migration state this build knows, with the tables in the shape this build reads and
@@ -39,7 +41,7 @@ final class OtosDatabase {
 	/** PostgreSQL, or the reason this database cannot be adopted. */
 	Optional<String> productRefusal() throws SQLException {
 		String product = this.connection.getMetaData().getDatabaseProductName();
-		return "PostgreSQL".equals(product) ? Optional.empty()
+		return (DatabaseProduct.named(product) == DatabaseProduct.POSTGRESQL) ? Optional.empty()
 				: Optional.of("db adopt works on the PostgreSQL database of a running otos, and this database is "
 						+ product + ". Point SPRING_DATASOURCE_URL at otos's database.");
 	}

@@ -1,8 +1,6 @@
 package id.otos.messaging.demo;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import id.otos.messaging.accounts.Accounts;
 import id.otos.messaging.accounts.NewAccount;
 import id.otos.messaging.accounts.RoleName;
 import id.otos.messaging.categories.Categories;
+import id.otos.messaging.database.DatabaseProduct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,12 +94,7 @@ class DemoData implements SmartInitializingSingleton {
 		if (this.properties.enabled() != null) {
 			return this.properties.enabled();
 		}
-		try (Connection connection = this.dataSource.getConnection()) {
-			return "H2".equals(connection.getMetaData().getDatabaseProductName());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database this is", ex);
-		}
+		return DatabaseProduct.of(this.dataSource) == DatabaseProduct.H2;
 	}
 
 	private static NewAccount account(String username, String firstName, String lastName, RoleName role,

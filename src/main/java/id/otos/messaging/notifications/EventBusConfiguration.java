@@ -1,11 +1,11 @@
 package id.otos.messaging.notifications;
 
-import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import id.otos.messaging.database.DatabaseProduct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +13,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * Chooses the bus by the database the application runs on: PostgreSQL's
@@ -28,7 +26,7 @@ class EventBusConfiguration {
 
 	@Bean
 	EventBus eventBus(DataSource dataSource, DataSourceProperties settings, JdbcClient jdbc, LiveDispatch receiver) {
-		if (isPostgres(dataSource)) {
+		if (DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL) {
 			logger.info("Live updates between app nodes: PostgreSQL LISTEN/NOTIFY on channel {}",
 					PostgresEventBus.CHANNEL);
 			return new PostgresEventBus(jdbc, () -> {
@@ -44,16 +42,6 @@ class EventBusConfiguration {
 		}
 		logger.info("Live updates within this node only (embedded database)");
 		return new InProcessEventBus(receiver);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return "PostgreSQL".equalsIgnoreCase(product);
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Could not tell which database the application runs on", ex);
-		}
 	}
 
 }

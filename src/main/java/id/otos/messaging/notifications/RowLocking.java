@@ -1,9 +1,8 @@
 package id.otos.messaging.notifications;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
+
+import id.otos.messaging.database.DatabaseProduct;
 
 import org.springframework.stereotype.Component;
 
@@ -19,21 +18,13 @@ class RowLocking {
 	private final String clause;
 
 	RowLocking(DataSource dataSource) {
-		this.clause = isPostgres(dataSource) ? " for update skip locked" : " for update";
+		this.clause = (DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL) ? " for update skip locked"
+				: " for update";
 	}
 
 	/** The locking clause to append to a select. */
 	String forUpdate() {
 		return this.clause;
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database this is: " + ex.getMessage(), ex);
-		}
 	}
 
 }

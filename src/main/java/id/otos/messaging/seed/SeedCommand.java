@@ -14,6 +14,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import id.otos.messaging.database.DatabaseProduct;
 import id.otos.messaging.schema.DbCommand;
 
 import org.springframework.boot.Banner;
@@ -70,8 +71,8 @@ public final class SeedCommand {
 		long started = System.nanoTime();
 		try (ConfigurableApplicationContext context = start(application, options.settings())) {
 			DataSource dataSource = context.getBean(DataSource.class);
-			String product = product(dataSource);
-			if (!"PostgreSQL".equals(product)) {
+			String product = DatabaseProduct.nameOf(dataSource);
+			if (DatabaseProduct.named(product) != DatabaseProduct.POSTGRESQL) {
 				err.println("db seed refused: it fills PostgreSQL only, and this database is " + product
 						+ ". Point SPRING_DATASOURCE_URL at an empty PostgreSQL database.");
 				return 1;
@@ -136,15 +137,6 @@ public final class SeedCommand {
 				result.next();
 				return result.getBoolean(1);
 			}
-		}
-	}
-
-	private static String product(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot connect to the database: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -1,7 +1,6 @@
 package id.otos.messaging.threads;
 
 import java.sql.ResultSet;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,13 +16,12 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import id.otos.messaging.database.DatabaseProduct;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -122,20 +120,10 @@ public class Inbox {
 	Inbox(JdbcClient jdbc, DataSource dataSource, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.materializes = isPostgres(dataSource);
+		this.materializes = DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL;
 		this.unreadCountTimer = Timer.builder("otos.unread.count")
 			.description("Time to count a person's unread messages")
 			.register(meters);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			return "PostgreSQL".equalsIgnoreCase(
-					JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Could not tell which database the application runs on", ex);
-		}
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package id.otos.messaging.web;
 
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -10,6 +9,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
 import id.otos.messaging.accounts.SessionsEnded;
+import id.otos.messaging.database.DatabaseProduct;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -19,8 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -111,13 +109,10 @@ class SessionConfiguration {
 	 * the second with a duplicate key error, a 500.
 	 * @param dataSource the database the sessions are in
 	 * @return the customizer
-	 * @throws MetaDataAccessException if the database cannot be asked what it is
 	 */
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpserts(DataSource dataSource)
-			throws MetaDataAccessException {
-		String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		if ("PostgreSQL".equals(database)) {
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpserts(DataSource dataSource) {
+		if (DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL) {
 			return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 		}
 		return (repository) -> repository.setCreateSessionAttributeQuery("""
