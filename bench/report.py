@@ -306,7 +306,10 @@ def scale_report(date, scale, folder, run, duration):
         out += [f"## {CONFIG_LABEL[c]}", "",
                 f"`{m.get('jar')}` on `{m.get('java')}`; start-up {m.get('startup', '?')}; heap after a full GC "
                 f"{fmt(cfg['heap_after_gc'][0])} MB used of {fmt(cfg['heap_after_gc'][1])} MB committed; RSS at the end {m.get('rss_mb', '?')} MB;",
-                f"unread counts: {cfg['counts']}.", "",
+                f"unread counts: {cfg['counts']}.",
+                (f"JIT before the first row: {m.get('jit_settle_seconds')} s of load after the warm-up, the compiler busy "
+                 f"{m.get('jit_busy_last_round')}% of the last round, {m.get('jit_compile_seconds')} s compiled in all."
+                 if "jit_settle_seconds" in m else ""), "",
                 "| request | closed req/s | closed p50 ms | closed p99 ms | offered/s | open req/s | open p50 ms | open p95 ms | open p99 ms | open errors | closed errors | SQL/req | tx/req | heap MB used / committed |",
                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for name in cfg["order"]:

@@ -40,7 +40,12 @@
 #   JAVA17_HOME=/usr/lib/jvm/java-17-openjdk-amd64  JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 #   RUNS=2 DURATION=10 WARMUP=10  wrk runs per row, seconds per run (and of the Gatling run), warm-up
 #   REPLY_WARMUP=10  seconds of wrk warm-up of the reply row (its code gets no share of JIT_WARMUP)
-#   JIT_WARMUP=120   seconds of load spread over every GET row once per configuration, before the first
+#   JIT_WARMUP=90    seconds of load spread over every GET row once per configuration, before the first
+#                    row; then rounds of JIT_ROUND s per GET row until the compilers' time (jstat -compiler,
+#                    summed over their threads) grew by less than JIT_SETTLED % of a round's seconds, at most
+#                    JIT_SETTLE_MAX s: on a slow day 120 s left C2 compiling through the first rows (192 s of
+#                    compile time in the app's first 4.5 minutes)
+#   JIT_ROUND=2 JIT_SETTLED=5 JIT_SETTLE_MAX=180
 #   OPEN_LOAD=50     the open model's arrival rate, in percent of the closed model's req/s (the load client
 #                    shares the 2 cores: Gatling needs more CPU per request than wrk, so 80% saturated them)
 #   OPEN_WARMUP=10   seconds of the open model's load before the measured seconds
@@ -50,11 +55,11 @@
 #   STREAMS_OPEN_TIMEOUT=180  seconds the load client waits for every stream to be open (a node refuses
 #                    those above otos.live.max-streams, 4,096 by default: they are reported, not waited for)
 #   APP_PORT=8081 PG_PORT=(the first free from 55432) CEILING_PATH=/api/me/ PG_BIN=/usr/lib/postgresql/15/bin KEEP_TMP=1 (keep logs)
-#   QUICK=1          SCALES=1 RUNS=1 DURATION=4 WARMUP=1 JIT_WARMUP=5 REPLY_WARMUP=1 OPEN_WARMUP=2, four rows, STREAMS=500
+#   QUICK=1          SCALES=1 RUNS=1 DURATION=4 WARMUP=1 JIT_WARMUP=5 JIT_SETTLE_MAX=20 REPLY_WARMUP=1 OPEN_WARMUP=2, four rows, STREAMS=500
 set -euo pipefail
 
 if [[ "${QUICK:-}" == 1 ]]; then
-	: "${SCALES:=1}" "${DURATION:=4}" "${WARMUP:=1}" "${JIT_WARMUP:=5}" "${REPLY_WARMUP:=1}" "${STREAMS:=500}" "${RUNS:=1}" "${OPEN_WARMUP:=2}"
+	: "${SCALES:=1}" "${DURATION:=4}" "${WARMUP:=1}" "${JIT_WARMUP:=5}" "${JIT_SETTLE_MAX:=20}" "${REPLY_WARMUP:=1}" "${STREAMS:=500}" "${RUNS:=1}" "${OPEN_WARMUP:=2}"
 	ROWS_FILTER="unread count, student|ceiling|liveness|posting a reply"
 fi
 SCALES="${SCALES:-${SCALE:-1}}"
@@ -65,7 +70,10 @@ JAVA25_HOME="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 RUNS="${RUNS:-2}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-10}"
-JIT_WARMUP="${JIT_WARMUP:-120}"
+JIT_WARMUP="${JIT_WARMUP:-90}"
+JIT_ROUND="${JIT_ROUND:-2}"
+JIT_SETTLED="${JIT_SETTLED:-5}"
+JIT_SETTLE_MAX="${JIT_SETTLE_MAX:-180}"
 REPLY_WARMUP="${REPLY_WARMUP:-10}"
 OPEN_LOAD="${OPEN_LOAD:-50}"
 OPEN_WARMUP="${OPEN_WARMUP:-10}"
@@ -85,7 +93,7 @@ cd "$ROOT"
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 for v in RUNS DURATION OPEN_LOAD STREAMS; do [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive whole number"; done
-for v in WARMUP JIT_WARMUP REPLY_WARMUP OPEN_WARMUP; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number of seconds"; done
+for v in WARMUP JIT_WARMUP JIT_ROUND JIT_SETTLED JIT_SETTLE_MAX REPLY_WARMUP OPEN_WARMUP; do [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number of seconds"; done
 for s in $SCALES; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "SCALES must hold positive whole numbers, got '$s'"; done
 
 # ================================================================ tools
@@ -145,7 +153,7 @@ build() { # dir
 	(cd "$1" && { mvn -q -o -DskipTests -P '!install-squawk' package || mvn -q -DskipTests -P '!install-squawk' package; }) \
 		>"$TMP/build-$(basename "$1").log" 2>&1 || { tail -n 30 "$TMP/build-$(basename "$1").log" >&2; die "the build of $1 failed"; }
 }
-[[ -n "$(newest_jar "$ROOT")" ]] || build "$ROOT"
+build "$ROOT" # always: a jar left from an older checkout would be measured under this commit's name
 CURRENT_JAR="$(newest_jar "$ROOT")"
 CURRENT_COMMIT="$(git rev-parse --short HEAD)"
 [[ -z "$(git status --porcelain --untracked-files=no -- . ':(exclude)bench' 2>/dev/null)" ]] || CURRENT_COMMIT+="-dirty"
@@ -172,7 +180,7 @@ RAW="$TMP/raw"
 mkdir -p "$RAW"
 {
 	echo "date	$DATE"
-	echo "command	SCALES=\"$SCALES\" BASELINE=$BASELINE JAVA25_SCALES=\"$JAVA25_SCALES\" RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP JIT_WARMUP=$JIT_WARMUP REPLY_WARMUP=$REPLY_WARMUP OPEN_LOAD=$OPEN_LOAD OPEN_WARMUP=$OPEN_WARMUP LARGE_ROWS=\"$LARGE_ROWS\" ROWS_FILTER=\"$ROWS_FILTER\" STREAMS=$STREAMS${QUICK:+ QUICK=1} bash bench/run.sh"
+	echo "command	SCALES=\"$SCALES\" BASELINE=$BASELINE JAVA25_SCALES=\"$JAVA25_SCALES\" RUNS=$RUNS DURATION=$DURATION WARMUP=$WARMUP JIT_WARMUP=$JIT_WARMUP JIT_ROUND=$JIT_ROUND JIT_SETTLED=$JIT_SETTLED JIT_SETTLE_MAX=$JIT_SETTLE_MAX REPLY_WARMUP=$REPLY_WARMUP OPEN_LOAD=$OPEN_LOAD OPEN_WARMUP=$OPEN_WARMUP LARGE_ROWS=\"$LARGE_ROWS\" ROWS_FILTER=\"$ROWS_FILTER\" STREAMS=$STREAMS${QUICK:+ QUICK=1} bash bench/run.sh"
 	echo "cpu	$(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
 	echo "memory	$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 	echo "kernel	$(uname -sr)"
@@ -225,6 +233,7 @@ start_app() { # jar java_home log
 	die "the app was not UP after 240 s"
 }
 stop_app() { stop_pid "$APP_PID"; APP_PID=""; }
+jit_seconds() { "$JAVA_HOME_NOW/bin/jstat" -compiler "$APP_PID" 2>/dev/null | awk 'NR == 2 { print $4 }'; } # compile time so far
 hidden_csrf() { grep -o '<input[^>]*name="_csrf"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p'; }
 login() { # email -> the SESSION cookie value (the log-in form with its CSRF token, as a browser does)
 	local jar="$TMP/cookies-$1.txt" csrf answer
@@ -379,6 +388,18 @@ for SCALE in $SCALES; do
 				IFS='|' read -r name who path <<<"$entry"
 				[[ "$who" == reply ]] || wrk -t2 -c16 -d"${each}s" -s "$TMP/$who.lua" "$BASE$path" >/dev/null 2>&1 || true
 			done
+			settle_from=$SECONDS busy=""
+			while ((SECONDS - settle_from < JIT_SETTLE_MAX)); do
+				compiled="$(jit_seconds)" round_from=$SECONDS
+				for entry in "${ROWS[@]}"; do
+					IFS='|' read -r name who path <<<"$entry"
+					[[ "$who" == reply ]] || wrk -t2 -c16 -d"${JIT_ROUND}s" -s "$TMP/$who.lua" "$BASE$path" >/dev/null 2>&1 || true
+				done
+				busy="$(awk -v a="${compiled:-0}" -v b="$(jit_seconds)" -v t=$((SECONDS - round_from)) 'BEGIN { printf "%.1f", 100 * (b - a) / (t > 0 ? t : 1) }')"
+				awk -v b="$busy" -v limit="$JIT_SETTLED" 'BEGIN { exit !(b < limit) }' && break
+			done
+			log "JIT: compiler busy ${busy:-?}% of the last round, $((SECONDS - settle_from)) s after the warm-up; $(jit_seconds) s compiled in all"
+			printf 'jit_settle_seconds\t%s\njit_busy_last_round\t%s\njit_compile_seconds\t%s\n' "$((SECONDS - settle_from))" "${busy:-?}" "$(jit_seconds)" >>"$C/config.tsv"
 		fi
 		i=0
 		for entry in "${ROWS[@]}"; do
