@@ -81,7 +81,7 @@ for row in $ROWS; do
 	"$JAVA_HOME/bin/jcmd" "$APP_PID" JVMTI.agent_load "$AP_LIB" "\"stop,file=$WORK/$row.collapsed,collapsed\"" >/dev/null
 	{
 		echo "# async-profiler 4.1 (tools.profiler:async-profiler:4.1), event $EVENT, 1 ms interval, $SAMPLE s of wrk -t2 -c16 after $((WARM + MEASURE)) s of the same load, -Xmx512m, $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
-		echo "# jar: $LABEL, $(basename "$JAR") built from $(git -C "$(dirname "$JAR")/.." rev-parse --short HEAD 2>/dev/null || echo '?'); app on $PG_URL (db seed --scale=1)"
+		echo "# jar: $LABEL, $(basename "$JAR") built from $(git -C "$(dirname "$JAR")/.." rev-parse --short HEAD 2>/dev/null || echo '?'); app on $PG_URL ($(sql "select count(*) from otosapp_messagethread") threads)"
 		echo "# row: ${URL[$row]} as ${LUA[$row]}; machine: $(nproc) cores, wrk on the same cores"
 		echo "# during the profile: $(awk '/^Requests\/sec/ { print $2 }' "$WORK/sample.txt") req/s; without the profiler ($MEASURE s just before): $rps req/s, $requests requests,"
 		echo "#   app CPU $(awk -v t="$((t1 - t0))" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t / hz * 1000 / n }') ms per request, p99 $(awk '$1 == "99%" { print $2 }' "$WORK/measure.txt")"
