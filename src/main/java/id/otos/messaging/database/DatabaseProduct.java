@@ -1,8 +1,6 @@
 package id.otos.messaging.database;
 
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -36,16 +34,6 @@ public enum DatabaseProduct {
 			return POSTGRESQL;
 		}
 		return "H2".equalsIgnoreCase(productName) ? H2 : OTHER;
-	}
-
-	/**
-	 * The product of a connection's database.
-	 * @param connection an open connection
-	 * @return the product
-	 * @throws SQLException if the connection cannot be asked
-	 */
-	public static DatabaseProduct of(Connection connection) throws SQLException {
-		return named(connection.getMetaData().getDatabaseProductName());
 	}
 
 	/**
